@@ -1,0 +1,47 @@
+using System.Text.Json;
+
+namespace Journeys.Expressions;
+
+/// <summary>
+/// Everything an evaluation may read: one JSON value per root (an <c>Undefined</c> element reads as null)
+/// and the clock reading the engine passes in. Reusable: the engine sets the roots once per step.
+/// </summary>
+public sealed class EvaluationContext
+{
+    public JsonElement Entry { get; set; }
+
+    public JsonElement Event { get; set; }
+
+    /// <summary>An object with at least <c>id</c>.</summary>
+    public JsonElement Profile { get; set; }
+
+    /// <summary>An object with <c>id</c> and <c>version</c>.</summary>
+    public JsonElement Journey { get; set; }
+
+    /// <summary>An object keyed by waitForEvent node id.</summary>
+    public JsonElement Events { get; set; }
+
+    /// <summary>An object keyed by action node id, each <c>{ status, statusCode, body }</c>.</summary>
+    public JsonElement Actions { get; set; }
+
+    /// <summary>An object <c>{ source: { group: { field... } } }</c>.</summary>
+    public JsonElement Data { get; set; }
+
+    public JsonElement Params { get; set; }
+
+    /// <summary>The instant <c>now()</c> returns. Supplied by the caller; expressions never read a clock.</summary>
+    public DateTimeOffset Now { get; set; }
+
+    public JsonElement Get(ExpressionRoot root) => root switch
+    {
+        ExpressionRoot.Entry => Entry,
+        ExpressionRoot.Event => Event,
+        ExpressionRoot.Profile => Profile,
+        ExpressionRoot.Journey => Journey,
+        ExpressionRoot.Events => Events,
+        ExpressionRoot.Actions => Actions,
+        ExpressionRoot.Data => Data,
+        ExpressionRoot.Params => Params,
+        _ => default,
+    };
+}

@@ -1,0 +1,15 @@
+namespace Journeys.Expressions;
+
+/// <summary>Static type of an expression as the type checker sees it. <see cref="Any"/> is unknown until run time.</summary>
+public enum ExprType
+{
+    Any,
+    Null,
+    Boolean,
+    Number,
+    String,
+    DateTime,
+    Duration,
+    List,
+    Object,
+}

@@ -1,0 +1,8 @@
+namespace Journeys.Model;
+
+public sealed class ConditionBranch
+{
+    public string? When { get; set; }
+
+    public string? Next { get; set; }
+}

@@ -1,0 +1,8 @@
+namespace Journeys.Model;
+
+public sealed class SplitBranch
+{
+    public decimal Percent { get; set; }
+
+    public string? Next { get; set; }
+}

@@ -1,0 +1,3 @@
+using Journeys.Host;
+
+return await JourneysCommand.RunAsync(args);
