@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Journeys.Model;
 
 /// <summary>Calls a custom action with parameters given as expressions.</summary>
@@ -11,6 +13,7 @@ public sealed class ActionNode : JourneyNode
 
     public string? ErrorNext { get; set; }
 
+    [JsonIgnore]
     public override string TypeName => "action";
 
     public override IEnumerable<(string Property, string Target)> Successors()

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Journeys.Model;
 
 /// <summary>Ordered branches; the first whose <c>when</c> is true wins, else <c>otherwise</c>.</summary>
@@ -7,6 +9,7 @@ public sealed class ConditionNode : JourneyNode
 
     public string? Otherwise { get; set; }
 
+    [JsonIgnore]
     public override string TypeName => "condition";
 
     public override IEnumerable<(string Property, string Target)> Successors()

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Journeys.Model;
 
 /// <summary>Enters the profile into the live version of another journey with the same entry event, and ends.</summary>
@@ -5,6 +7,7 @@ public sealed class JumpNode : JourneyNode
 {
     public string? Journey { get; set; }
 
+    [JsonIgnore]
     public override string TypeName => "jump";
 
     public override IEnumerable<(string Property, string Target)> Successors() => [];

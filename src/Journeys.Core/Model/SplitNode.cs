@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Journeys.Model;
 
 /// <summary>Percentage branches chosen by a stable hash of (journey, profile, node).</summary>
@@ -5,6 +7,7 @@ public sealed class SplitNode : JourneyNode
 {
     public List<SplitBranch>? Branches { get; set; }
 
+    [JsonIgnore]
     public override string TypeName => "split";
 
     public override IEnumerable<(string Property, string Target)> Successors()

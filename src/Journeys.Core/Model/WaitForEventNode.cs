@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Journeys.Model;
 
 /// <summary>Waits for an event of the same profile for which <c>correlate</c> holds, up to <c>timeout</c>.</summary>
@@ -13,6 +15,7 @@ public sealed class WaitForEventNode : JourneyNode
 
     public string? TimeoutNext { get; set; }
 
+    [JsonIgnore]
     public override string TypeName => "waitForEvent";
 
     public override IEnumerable<(string Property, string Target)> Successors()

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Journeys.Model;
 
 /// <summary>Waits for an ISO-8601 <c>duration</c> or until the datetime the <c>until</c> expression gives.</summary>
@@ -9,6 +11,7 @@ public sealed class WaitNode : JourneyNode
 
     public string? Next { get; set; }
 
+    [JsonIgnore]
     public override string TypeName => "wait";
 
     public override IEnumerable<(string Property, string Target)> Successors()

@@ -16,7 +16,17 @@ public static class ContractJson
     public const string UnknownProperty = "JSON_UNKNOWN_PROPERTY";
     public const string InvalidValue = "JSON_INVALID_VALUE";
 
-    private static readonly JourneysJsonContext Context = JourneysJsonContext.Default;
+    /// <summary>
+    /// The relaxed encoder keeps quotes and <c>&lt;&gt;</c> readable in expressions (<c>'gold'</c>, not <c>\u0027gold\u0027</c>);
+    /// bodies are only ever served as <c>application/json</c>, never embedded in HTML.
+    /// </summary>
+    private static readonly JourneysJsonContext Context = new(new JsonSerializerOptions(JourneysJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    /// <summary>Options for reading and writing contract bodies elsewhere (e.g. the HTTP layer).</summary>
+    public static JsonSerializerOptions Options => Context.Options;
 
     public static ContractReadResult<EventDefinition> ReadEventDefinition(ReadOnlySpan<byte> utf8) => Read(utf8, Context.EventDefinition);
 
@@ -47,6 +57,11 @@ public static class ContractJson
     private static ContractReadResult<T> Read<T>(ReadOnlySpan<byte> utf8, JsonTypeInfo<T> typeInfo)
         where T : class
     {
+        if (FindSyntaxError(utf8) is { } syntax)
+        {
+            return ContractReadResult<T>.Failure(syntax with { Path = PathOfFailure(utf8, typeInfo) });
+        }
+
         try
         {
             var value = JsonSerializer.Deserialize(utf8, typeInfo);
@@ -88,8 +103,54 @@ public static class ContractJson
             return new ContractError(InvalidValue, path, $"The value at {path} has the wrong type or is not allowed here.");
         }
 
-        var line = ex.LineNumber is { } l ? $" (line {l + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
-        return new ContractError(MalformedJson, path, $"Malformed JSON at {path}{line}.");
+        return new ContractError(InvalidValue, path, $"The value at {path} is not allowed here.");
+    }
+
+    /// <summary>A pass of the reader alone tells malformed JSON apart from well-formed JSON of the wrong shape.</summary>
+    private static ContractError? FindSyntaxError(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = Context.Options.MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
+            return new ContractError(MalformedJson, "$", $"Malformed JSON{where}: {FirstSentence(ex.Message)}");
+        }
+    }
+
+    /// <summary>The serializer knows the JSON path where reading stopped; the reader alone does not.</summary>
+    private static string PathOfFailure<T>(ReadOnlySpan<byte> utf8, JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            JsonSerializer.Deserialize(utf8, typeInfo);
+            return "$";
+        }
+        catch (JsonException ex)
+        {
+            return ex.Path ?? "$";
+        }
+        catch (NotSupportedException ex) when (ex.InnerException is JsonException inner)
+        {
+            return inner.Path ?? "$";
+        }
+        catch (NotSupportedException)
+        {
+            return "$";
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..(end + 1)] : message;
     }
 
     private static string PathFromMessage(string message)
