@@ -1,0 +1,33 @@
+using Journeys.Model;
+
+namespace Journeys.Routing;
+
+/// <summary>
+/// The entry rules both hosts apply: at most one active instance per (journey, profile), and re-entry only when the
+/// journey allows it and <c>afterSeconds</c> have passed since the profile's last exit. Without a <c>reentry</c>
+/// block a journey can be entered again at once after the previous instance ended (AJO's default for unitary
+/// journeys is re-entrance allowed).
+/// </summary>
+public static class EntryRules
+{
+    public static EntryDecision Decide(ReentryPolicy? reentry, bool alreadyActive, DateTimeOffset? lastExit, DateTimeOffset now)
+    {
+        if (alreadyActive)
+        {
+            return EntryDecision.Discarded(DiscardReason.AlreadyActive);
+        }
+
+        if (lastExit is not { } exited || reentry is null)
+        {
+            return EntryDecision.Entered;
+        }
+
+        if (!reentry.Allowed)
+        {
+            return EntryDecision.Discarded(DiscardReason.ReentryNotAllowed);
+        }
+
+        var wait = TimeSpan.FromSeconds(Math.Max(0, reentry.AfterSeconds ?? 0));
+        return now - exited < wait ? EntryDecision.Discarded(DiscardReason.ReentryTooSoon) : EntryDecision.Entered;
+    }
+}
