@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Journeys.Host.Commands;
+using Spectre.Console;
 
 namespace Journeys.Host;
 
@@ -8,9 +10,30 @@ public static class JourneysCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("Journeys: event-driven customer-journey orchestration, embedded host.");
-        var demo = new Command("demo", "Run the main job end to end on a fresh local database.");
+
+        var demo = new Command("demo", "Run the main job end to end on a fresh local database, with mock services.");
         demo.SetAction(async (_, cancellationToken) => await DemoCommand.RunAsync(Console.Out, cancellationToken));
         root.Subcommands.Add(demo);
+
+        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Configuration files or folders (samples layout)." };
+        var validate = new Command("validate", "Validate event, data source, action and journey JSON files offline.") { files };
+        validate.SetAction(parse => ValidateCommand.Run(parse.GetValue(files) ?? [], Console.Out));
+        root.Subcommands.Add(validate);
+
+        var file = new Argument<string>("file") { Description = "NDJSON file (one event per line) or a JSON array of events." };
+        var url = new Option<string>("--url") { Description = "Base URL of a running host.", DefaultValueFactory = _ => "http://127.0.0.1:7071" };
+        var key = new Option<string?>("--key") { Description = "Ingest or admin key (default: $Journeys__IngestKey)." };
+        var batch = new Option<int>("--batch") { Description = "Events per request.", DefaultValueFactory = _ => 500 };
+        var send = new Command("send", "Send events to a running host's /api/ingest.") { file, url, key, batch };
+        send.SetAction(async (parse, cancellationToken) => await SendCommand.RunAsync(
+            parse.GetValue(file)!,
+            new Uri(parse.GetValue(url)!.TrimEnd('/') + "/"),
+            parse.GetValue(key) ?? Environment.GetEnvironmentVariable("Journeys__IngestKey"),
+            Math.Clamp(parse.GetValue(batch), 1, 10_000),
+            AnsiConsole.Console,
+            cancellationToken));
+        root.Subcommands.Add(send);
+
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -1,4 +1,4 @@
-namespace Journeys.Host;
+namespace Journeys.Host.Commands;
 
 /// <summary><c>journeys demo</c>.</summary>
 public static class DemoCommand

@@ -1,0 +1,6 @@
+using Journeys.Routing;
+
+namespace Journeys.Ingestion;
+
+/// <summary>One refusal for one event: which event definition or journey refused it, and why.</summary>
+public sealed record IngestDiscard(DiscardReason Reason, string? Journey = null, string? Event = null, string? Message = null);

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace Journeys.Ingestion;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(IngestResponse))]
+public sealed partial class IngestionJsonContext : JsonSerializerContext;
