@@ -97,8 +97,9 @@ internal sealed class JourneyRules
         {
             issues.Error(ValidationCodes.JourneyStartMissing, null, "$.start", "The journey needs a start node.");
         }
-        else if (!nodes.ContainsKey(journey.Start))
+        else if (nodes.Count > 0 && !nodes.ContainsKey(journey.Start))
         {
+            // With no nodes at all, JOURNEY_NODES_MISSING already says it.
             issues.Error(ValidationCodes.JourneyStartUnknown, null, "$.start", $"Start node '{journey.Start}' is not a node of this journey.");
         }
     }
@@ -359,7 +360,8 @@ internal sealed class JourneyRules
         {
             issues.Warning(ValidationCodes.NodeJumpEntryUnverified, id, targetPath, $"Cannot tell whether journey '{node.Journey}' is entered by the same event; the jump is skipped at run time if it is not.");
         }
-        else if (Present(journey.Entry) && !string.Equals(targetEntry, journey.Entry, StringComparison.Ordinal))
+        else if (Present(journey.Entry) && lookup.FindEvent(journey.Entry) is not null
+            && !string.Equals(targetEntry, journey.Entry, StringComparison.Ordinal))
         {
             issues.Error(ValidationCodes.NodeJumpEntryMismatch, id, targetPath, $"Journey '{node.Journey}' is entered by '{targetEntry}', this one by '{journey.Entry}'; a jump needs the same entry event.");
         }
