@@ -43,6 +43,7 @@ internal sealed class InMemoryConfigurationLookup : IConfigurationLookup
                 ["cart.id"] = FieldType.String,
                 ["cart.total"] = FieldType.Number,
                 ["occurredAt"] = FieldType.DateTime,
+                ["attributes"] = FieldType.Object,
             },
             Required = ["id", "customer.id", "cart.id"],
         };
