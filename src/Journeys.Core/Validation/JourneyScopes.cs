@@ -162,7 +162,11 @@ public static class JourneyScopes
                 case ActionNode call:
                     foreach (var value in (call.Params ?? []).Values)
                     {
-                        yield return value;
+                        // A JSON body may hold "param": null; validation reports it, this scan must not crash on it.
+                        if (value is not null)
+                        {
+                            yield return value;
+                        }
                     }
 
                     break;
