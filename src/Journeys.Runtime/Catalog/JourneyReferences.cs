@@ -21,7 +21,7 @@ public static class JourneyReferences
 
     /// <summary>
     /// Whether an expression reads data source <paramref name="sourceId"/>: <c>data.&lt;id&gt;</c> not followed by
-    /// more identifier characters (so <c>data.loyalty2</c> is not <c>loyalty</c>) and not preceded by a name or a
+    /// more id characters (so <c>data.loyalty2</c> and <c>data.loyalty-eu</c> are not <c>loyalty</c>) and not preceded by a name or a
     /// dot (so <c>entry.metadata.loyalty</c> is not a data read), or the indexed forms <c>data['id']</c> /
     /// <c>data["id"]</c>. Text inside string literals also counts: refusing a delete wrongly is the safe mistake.
     /// </summary>
@@ -39,7 +39,8 @@ public static class JourneyReferences
         {
             var startsClean = index == 0 || !(IsNameChar(text[index - 1]) || text[index - 1] == '.');
             var end = index + needle.Length;
-            var endsClean = !requireEndBoundary || end == text.Length || !IsNameChar(text[end]);
+            // '-' continues an id here, as in JourneyScopes' scan: data.crm-eu reads source "crm-eu", not "crm".
+            var endsClean = !requireEndBoundary || end == text.Length || !(IsNameChar(text[end]) || text[end] == '-');
             if (startsClean && endsClean)
             {
                 return true;
