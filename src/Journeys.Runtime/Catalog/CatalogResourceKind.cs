@@ -1,0 +1,9 @@
+namespace Journeys.Catalog;
+
+/// <summary>The configuration resources that carry one JSON body and an ETag (everything but journeys).</summary>
+public enum CatalogResourceKind
+{
+    EventDefinition,
+    DataSource,
+    CustomAction,
+}

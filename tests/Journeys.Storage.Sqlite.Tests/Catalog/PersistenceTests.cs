@@ -1,0 +1,50 @@
+using Journeys.Catalog;
+
+namespace Journeys.Storage.Sqlite.Tests.Catalog;
+
+public sealed class PersistenceTests
+{
+    [Fact]
+    public async Task Reopening_the_file_keeps_everything()
+    {
+        using var files = new TempDatabase();
+        string etag;
+        string draftETag;
+        var first = files.Open();
+        {
+            var service = new CatalogService(await SqliteCatalogStore.OpenAsync(first), new FakeValidator(), new ManualClock(CatalogHarness.Start));
+            etag = (await service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("kept"))).Value!.Value.ETag;
+            await service.PutDataSourceAsync("loyalty", Samples.Loyalty());
+            await service.PutCustomActionAsync("send-email", Samples.SendEmail());
+            await service.PutJourneyDraftAsync("cart", Samples.Cart("v1"));
+            await service.PublishJourneyAsync("cart");
+            await service.PutJourneyDraftAsync("cart", Samples.Cart("v2"));
+            await service.PublishJourneyAsync("cart");
+            draftETag = (await service.PutJourneyDraftAsync("cart", Samples.Cart("draft 3"))).Value!.Value.DraftETag;
+            await service.PutJourneyDraftAsync("gone", Samples.ThankYou());
+            await service.PublishJourneyAsync("gone");
+            await service.StopJourneyAsync("gone");
+        }
+
+        first.Dispose();
+        using var second = files.Open();
+        var reopened = new CatalogService(await SqliteCatalogStore.OpenAsync(second), new FakeValidator());
+
+        var cart = (await reopened.GetJourneyAsync("cart")).Value!;
+        Assert.Equal("draft 3", cart.Draft.Name);
+        Assert.Equal(draftETag, cart.DraftETag);
+        Assert.Equal(JourneyStatus.Live, cart.Status);
+        Assert.Equal(2, cart.LiveVersion);
+        Assert.Equal([(1, JourneyVersionStatus.Closed), (2, JourneyVersionStatus.Live)], cart.Versions.Select(v => (v.Version, v.Status)));
+        Assert.Equal("v1", (await reopened.GetJourneyVersionAsync("cart", 1)).Value!.Definition.Name);
+        Assert.Equal("v2", (await reopened.GetLiveVersionAsync("cart"))!.Definition.Name);
+        Assert.Equal(JourneyStatus.Stopped, (await reopened.GetJourneyAsync("gone")).Value!.Status);
+        var stored = (await reopened.GetEventDefinitionAsync("cart.abandoned")).Value!;
+        Assert.Equal("kept", stored.Body.Description);
+        Assert.Equal(etag, stored.ETag);
+        Assert.Equal(CatalogHarness.Start, stored.UpdatedAt);
+        Assert.Equal(["loyalty"], (await reopened.ListDataSourcesAsync()).Select(s => s.Id));
+        Assert.Equal(["send-email"], (await reopened.ListCustomActionsAsync()).Select(a => a.Id));
+        Assert.Equal(3, (await reopened.PublishJourneyAsync("cart")).Value?.LiveVersion);
+    }
+}

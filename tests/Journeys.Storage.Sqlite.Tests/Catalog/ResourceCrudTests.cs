@@ -1,0 +1,205 @@
+using Journeys.Catalog;
+
+namespace Journeys.Storage.Sqlite.Tests.Catalog;
+
+public sealed class ResourceCrudTests
+{
+    [Fact]
+    public async Task Put_creates_then_get_returns_the_body_etag_and_time()
+    {
+        using var h = await CatalogHarness.CreateAsync();
+
+        var put = await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned());
+
+        Assert.True(put.Succeeded);
+        Assert.True(put.Value.Created);
+        Assert.False(string.IsNullOrEmpty(put.Value.Value.ETag));
+        var got = await h.Service.GetEventDefinitionAsync("cart.abandoned");
+        Assert.True(got.Succeeded);
+        Assert.Equal("cart.abandoned", got.Value.Id);
+        Assert.Equal("Shopper left items in the cart", got.Value.Body.Description);
+        Assert.Equal("customer.id", got.Value.Body.ProfileId);
+        Assert.Equal(put.Value.Value.ETag, got.Value.ETag);
+        Assert.Equal(CatalogHarness.Start, got.Value.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Replace_with_the_current_etag_succeeds_and_issues_a_new_one()
+    {
+        using var h = await CatalogHarness.CreateAsync();
+        var first = (await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v1"))).Value!.Value;
+        h.Clock.Now = CatalogHarness.Start.AddMinutes(5);
+
+        var second = await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v2"), first.ETag);
+
+        Assert.True(second.Succeeded);
+        Assert.False(second.Value.Created);
+        Assert.NotEqual(first.ETag, second.Value.Value.ETag);
+        var got = (await h.Service.GetEventDefinitionAsync("cart.abandoned")).Value!;
+        Assert.Equal("v2", got.Body.Description);
+        Assert.Equal(CatalogHarness.Start.AddMinutes(5), got.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Replace_accepts_the_quoted_header_form_of_the_etag()
+    {
+        using var h = await CatalogHarness.CreateAsync();
+        var first = (await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail())).Value!.Value;
+
+        var second = await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail(), "\"" + first.ETag + "\"");
+
+        Assert.True(second.Succeeded);
+    }
+
+    [Fact]
+    public async Task Replace_with_a_stale_etag_fails_412_and_keeps_the_stored_body()
+    {
+        using var h = await CatalogHarness.CreateAsync();
+        var first = (await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v1"))).Value!.Value;
+        Assert.True((await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v2"), first.ETag)).Succeeded);
+
+        var stale = await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v3"), first.ETag);
+
+        Assert.False(stale.Succeeded);
+        Assert.Equal("PRECONDITION_FAILED", stale.Failure.Code);
+        Assert.Equal(412, stale.Failure.HttpStatus);
+        Assert.Equal("v2", (await h.Service.GetEventDefinitionAsync("cart.abandoned")).Value!.Body.Description);
+    }
+
+    [Fact]
+    public async Task If_match_star_requires_the_resource_to_exist()
+    {
+        using var h = await CatalogHarness.CreateAsync();
+
+        var missing = await h.Service.PutDataSourceAsync("loyalty", Samples.Loyalty(), "*");
+        Assert.Equal("PRECONDITION_FAILED", missing.Failure?.Code);
+        Assert.Equal("NOT_FOUND", (await h.Service.GetDataSourceAsync("loyalty")).Failure?.Code);
+
+        Assert.True((await h.Service.PutDataSourceAsync("loyalty", Samples.Loyalty())).Succeeded);
+        var present = await h.Service.PutDataSourceAsync("loyalty", Samples.Loyalty(), "*");
+        Assert.True(present.Succeeded);
+        Assert.False(present.Value.Created);
+    }
+
+    [Fact]
+    public async Task If_match_with_an_etag_on_a_missing_resource_fails_412()
+    {
+        using var h = await CatalogHarness.CreateAsync();
+
+        var result = await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail(), "\"0123\"");
+
+        Assert.Equal("PRECONDITION_FAILED", result.Failure?.Code);
+    }
+
+    [Fact]
+    public async Task List_returns_every_resource_of_the_kind_ordered_by_id()
+    {
+        using var h = await CatalogHarness.CreateAsync();
+        await h.Service.PutEventDefinitionAsync("order.placed", Samples.OrderPlaced());
+        await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned());
+        await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail());
+
+        var events = await h.Service.ListEventDefinitionsAsync();
+        var actions = await h.Service.ListCustomActionsAsync();
+        var sources = await h.Service.ListDataSourcesAsync();
+
+        Assert.Equal(["cart.abandoned", "order.placed"], events.Select(e => e.Id));
+        Assert.Equal(["send-email"], actions.Select(a => a.Id));
+        Assert.Empty(sources);
+    }
+
+    [Fact]
+    public async Task Kinds_are_separate_namespaces()
+    {
+        using var h = await CatalogHarness.CreateAsync();
+        await h.Service.PutEventDefinitionAsync("same", Samples.CartAbandoned());
+
+        Assert.Equal("NOT_FOUND", (await h.Service.GetCustomActionAsync("same")).Failure?.Code);
+        Assert.True((await h.Service.PutCustomActionAsync("same", Samples.SendEmail())).Value!.Created);
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_resource()
+    {
+        using var h = await CatalogHarness.CreateAsync();
+        await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail());
+
+        var deleted = await h.Service.DeleteCustomActionAsync("send-email");
+
+        Assert.True(deleted.Succeeded);
+        Assert.Equal("NOT_FOUND", (await h.Service.GetCustomActionAsync("send-email")).Failure?.Code);
+        Assert.Equal("NOT_FOUND", (await h.Service.DeleteCustomActionAsync("send-email")).Failure?.Code);
+        Assert.Equal(404, (await h.Service.DeleteCustomActionAsync("send-email")).Failure?.HttpStatus);
+    }
+
+    [Fact]
+    public async Task Delete_with_a_stale_etag_fails_412_and_keeps_the_resource()
+    {
+        using var h = await CatalogHarness.CreateAsync();
+        var first = (await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail())).Value!.Value;
+        var second = (await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail())).Value!.Value;
+
+        var stale = await h.Service.DeleteCustomActionAsync("send-email", first.ETag);
+        Assert.Equal("PRECONDITION_FAILED", stale.Failure?.Code);
+        Assert.True((await h.Service.GetCustomActionAsync("send-email")).Succeeded);
+
+        Assert.True((await h.Service.DeleteCustomActionAsync("send-email", second.ETag)).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_recreated_resource_does_not_match_an_etag_from_before_the_delete()
+    {
+        using var h = await CatalogHarness.CreateAsync();
+        var old = (await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail())).Value!.Value;
+        await h.Service.DeleteCustomActionAsync("send-email");
+        await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail());
+
+        var result = await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail(), old.ETag);
+
+        Assert.Equal("PRECONDITION_FAILED", result.Failure?.Code);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("has space")]
+    [InlineData("slash/inside")]
+    [InlineData("é")]
+    [InlineData("a123456789a123456789a123456789a123456789a123456789a123456789abcde")]
+    public async Task Ids_outside_the_pattern_are_refused_with_ID_INVALID(string id)
+    {
+        using var h = await CatalogHarness.CreateAsync();
+
+        var put = await h.Service.PutEventDefinitionAsync(id, Samples.CartAbandoned());
+        var get = await h.Service.GetCustomActionAsync(id);
+        var draft = await h.Service.PutJourneyDraftAsync(id, Samples.ThankYou());
+
+        Assert.Equal("ID_INVALID", put.Failure?.Code);
+        Assert.Equal(400, put.Failure?.HttpStatus);
+        Assert.Equal("ID_INVALID", get.Failure?.Code);
+        Assert.Equal("ID_INVALID", draft.Failure?.Code);
+        Assert.Empty(await h.Service.ListEventDefinitionsAsync());
+    }
+
+    [Fact]
+    public async Task An_id_of_64_allowed_characters_is_accepted()
+    {
+        using var h = await CatalogHarness.CreateAsync();
+        const string id = "A-b_c.9-A-b_c.9-A-b_c.9-A-b_c.9-A-b_c.9-A-b_c.9-A-b_c.9-A-b_c.9-";
+
+        Assert.True((await h.Service.PutEventDefinitionAsync(id, Samples.CartAbandoned())).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_body_that_fails_validation_is_refused_400_with_its_issues_and_not_stored()
+    {
+        using var h = await CatalogHarness.CreateAsync();
+        h.Validator.BodyRule = _ => FakeValidator.Errors("EXPR_PARSE");
+
+        var result = await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned());
+
+        Assert.Equal("INVALID", result.Failure?.Code);
+        Assert.Equal(400, result.Failure?.HttpStatus);
+        Assert.Equal(["EXPR_PARSE"], result.Failure!.Issues.Select(i => i.Code));
+        Assert.Equal("NOT_FOUND", (await h.Service.GetEventDefinitionAsync("cart.abandoned")).Failure?.Code);
+    }
+}
