@@ -396,6 +396,20 @@ public sealed class ActionInvokerTests
     }
 
     [Fact]
+    public async Task A_header_value_with_a_line_break_is_refused_before_sending()
+    {
+        await using var server = LoopbackServer.Always(ScriptedReply.Json("{}"));
+        using var harness = new ConnectorHarness();
+        var action = Action(server);
+        action.Headers = new Dictionary<string, string> { ["x-campaign"] = "cart\r\nx-injected: 1" };
+
+        var outcome = await Invoke(harness, action);
+
+        Assert.Equal(ConnectorErrorCodes.HeaderInvalid, outcome.ErrorCode);
+        Assert.Equal(0, server.RequestCount);
+    }
+
+    [Fact]
     public async Task A_relative_url_is_an_error()
     {
         using var harness = new ConnectorHarness();
