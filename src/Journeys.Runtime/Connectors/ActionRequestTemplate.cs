@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Journeys.Expressions;
 using Journeys.Model;
@@ -13,6 +14,9 @@ namespace Journeys.Connectors;
 internal sealed class ActionRequestTemplate
 {
     private static readonly HashSet<string> SupportedMethods = new(StringComparer.OrdinalIgnoreCase) { "GET", "POST", "PUT", "PATCH", "DELETE" };
+
+    // Bodies go to APIs, not into HTML: keep '+', '<', non-ASCII letters readable instead of \uXXXX escapes.
+    private static readonly JsonWriterOptions BodyWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly TextTemplate url;
     private readonly List<(string Name, TextTemplate Value)> headers = [];
@@ -143,7 +147,7 @@ internal sealed class ActionRequestTemplate
         try
         {
             using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream))
+            using (var writer = new Utf8JsonWriter(stream, BodyWriterOptions))
             {
                 bodyTemplate.Render(context, writer);
             }
