@@ -1,0 +1,10 @@
+namespace Journeys.Connectors;
+
+/// <summary>Why a call ended without a usable answer on its last attempt.</summary>
+internal enum HttpCallFailure
+{
+    None,
+    Timeout,
+    Connection,
+    TooLarge,
+}
