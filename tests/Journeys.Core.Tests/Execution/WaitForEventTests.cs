@@ -128,4 +128,18 @@ public sealed class WaitForEventTests
         Assert.Equal(new CompleteCommand(InstanceStatus.Completed), fired.Command);
         Assert.Equal(["Resumed await timeout", "Exited await timeout->", "Ended await completed"], fired.Events.Select(Describe));
     }
+
+    [Fact]
+    public void A_runtime_error_in_correlate_ends_the_instance_errored()
+    {
+        var driver = new InstanceDriver(Journey(correlate: "\"correlate\": \"date(event.id) > now()\","));
+        driver.Start();
+
+        var received = driver.Send(new EventReceivedInput("order.placed", Json(Order)), T0.AddMinutes(5));
+
+        Assert.Equal(new CompleteCommand(InstanceStatus.Errored), received.Command);
+        var error = Assert.Single(received.Events, e => e.Kind == StepEventKind.Error);
+        Assert.StartsWith("EXPR_", error.Code, StringComparison.Ordinal);
+        Assert.Equal(["Resumed await error", "Exited await", "Ended await errored"], received.Events.Where(e => e.Kind != StepEventKind.Error).Select(Describe));
+    }
 }
