@@ -1,0 +1,74 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Journeys.Execution;
+
+/// <summary>
+/// The pure heart of both hosts: (journey version, instance state, input, now) → (new state, one command, step
+/// events). No I/O, no clock, no randomness: the same arguments always give byte-identical results, so a Durable
+/// orchestration can replay it. Instantaneous nodes (condition, split, due waits, end) run within one call; it stops
+/// at the first node that needs the outside world.
+/// </summary>
+public static class JourneyStepper
+{
+    /// <summary>Instantaneous transitions allowed in one step before the instance is ended as a runaway loop.</summary>
+    public const int MaxTransitionsPerStep = 1000;
+
+    /// <summary>Creates an instance and runs it to its first command.</summary>
+    public static StepResult Start(CompiledJourney journey, StartInput input, DateTimeOffset now) => Step(journey, null, input, now);
+
+    /// <summary>
+    /// Applies <paramref name="input"/> to <paramref name="state"/> (null only for a <see cref="StartInput"/>).
+    /// Inputs that do not fit the state, and every input to an instance that has ended, are ignored:
+    /// <see cref="StepResult.StateChanged"/> is false. Run-time expression errors end the instance as errored with
+    /// an error step event; only host mistakes (wrong journey version, missing state) throw.
+    /// </summary>
+    public static StepResult Step(CompiledJourney journey, InstanceState? state, StepInput input, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        ArgumentNullException.ThrowIfNull(input);
+        now = now.ToUniversalTime();
+
+        if (state is null)
+        {
+            return input is StartInput start
+                ? StepRun.Start(journey, start, now)
+                : throw new ArgumentNullException(nameof(state), "Only a StartInput may be applied without an instance state.");
+        }
+
+        if (!string.Equals(state.JourneyId, journey.JourneyId, StringComparison.Ordinal) || state.Version != journey.Version)
+        {
+            throw new ArgumentException(
+                $"The state belongs to journey '{state.JourneyId}' version {state.Version}, not '{journey.JourneyId}' version {journey.Version}.",
+                nameof(state));
+        }
+
+        return state.Status == InstanceStatus.Active
+            ? new StepRun(journey, state, now, insideNode: true).Apply(input)
+            : Unchanged(state, JourneyCommand.None);
+    }
+
+    /// <summary>The <c>Idempotency-Key</c> of an action call: the same for every retry and replay of one visit.</summary>
+    public static string IdempotencyKey(string instanceId, string nodeId, int visit) => $"{instanceId}:{nodeId}:{visit}";
+
+    /// <summary>
+    /// The split bucket of a profile at a node, in hundredths of a percent (0..9999): the first 8 bytes of
+    /// SHA-256 over the length-prefixed ids, so it is the same on every machine, process and version.
+    /// </summary>
+    public static int SplitBucket(string journeyId, string profileId, string nodeId)
+    {
+        ArgumentNullException.ThrowIfNull(journeyId);
+        ArgumentNullException.ThrowIfNull(profileId);
+        ArgumentNullException.ThrowIfNull(nodeId);
+
+        // Length prefixes keep ("ab", "c") and ("a", "bc") apart whatever characters the ids contain.
+        var text = $"{journeyId.Length}:{journeyId}|{profileId.Length}:{profileId}|{nodeId.Length}:{nodeId}";
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        return (int)(BinaryPrimitives.ReadUInt64BigEndian(hash) % 10000UL);
+    }
+
+    internal static StepResult Unchanged(InstanceState state, JourneyCommand command) =>
+        new(state, command, []) { StateChanged = false };
+}

@@ -1,0 +1,4 @@
+namespace Journeys.Execution;
+
+/// <summary>What became of a <see cref="JumpCommand"/>.</summary>
+public sealed record JumpCompletedInput(JumpOutcome Outcome) : StepInput;

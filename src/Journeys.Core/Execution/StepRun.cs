@@ -1,0 +1,665 @@
+using System.Globalization;
+using System.Text.Json;
+using Journeys.Expressions;
+using Journeys.Model;
+
+namespace Journeys.Execution;
+
+/// <summary>
+/// One application of an input to an instance: a mutable working copy of the state that collects step events and
+/// is frozen into the next <see cref="InstanceState"/> at the end. Used by <see cref="JourneyStepper"/> only.
+/// </summary>
+internal sealed class StepRun
+{
+    private readonly CompiledJourney journey;
+    private readonly InstanceState original;
+    private readonly List<StepEvent> events = [];
+
+    private DateTimeOffset now;
+    private bool insideNode;
+    private InstanceStatus status;
+    private string? node;
+    private WaitKind waiting;
+    private DateTimeOffset? wakeAt;
+    private DateTimeOffset? endedAt;
+    private long sequence;
+    private SortedDictionary<string, int>? visits;
+    private JsonElement? receivedEvents;
+    private JsonElement? actionResults;
+    private JsonElement? data;
+    private IReadOnlyList<DataStamp>? dataFetchedAt;
+    private IReadOnlyList<DataReference>? pendingData;
+    private JourneyCommand? pending;
+    private EvaluationContext? context;
+
+    public StepRun(CompiledJourney journey, InstanceState state, DateTimeOffset now, bool insideNode)
+    {
+        this.journey = journey;
+        original = state;
+        this.now = now;
+        this.insideNode = insideNode;
+        status = state.Status;
+        node = state.Node;
+        waiting = state.Waiting;
+        wakeAt = state.WakeAt;
+        endedAt = state.EndedAt;
+        sequence = state.Sequence;
+        receivedEvents = state.ReceivedEvents;
+        actionResults = state.ActionResults;
+        data = state.Data;
+        dataFetchedAt = state.DataFetchedAt;
+        pendingData = state.PendingData;
+        pending = state.Pending;
+    }
+
+    public static StepResult Start(CompiledJourney journey, StartInput input, DateTimeOffset now)
+    {
+        if (input.Entry.ValueKind == JsonValueKind.Undefined)
+        {
+            throw new ArgumentException("The entry event must be a JSON value.", nameof(input));
+        }
+
+        var state = new InstanceState
+        {
+            JourneyId = journey.JourneyId,
+            Version = journey.Version,
+            ProfileId = input.ProfileId,
+            InstanceId = input.InstanceId,
+            Status = InstanceStatus.Active,
+            StartedAt = now,
+            Deadline = now + journey.Timeout,
+            Entry = input.Entry.Clone(),
+        };
+        var run = new StepRun(journey, state, now, insideNode: false);
+        run.Emit(StepEventKind.Started, null, e => e with { Outcome = journey.StartNode });
+        run.Continue(journey.StartNode);
+        return run.Result();
+    }
+
+    public StepResult Apply(StepInput input)
+    {
+        // A timer that fires a little before its time (clock skew between host and store) counts as on time.
+        if (input is TimerFiredInput fired && fired.WakeAt.ToUniversalTime() == wakeAt && wakeAt > now)
+        {
+            now = wakeAt.Value;
+        }
+
+        if (now >= original.Deadline && input is not StartInput)
+        {
+            End(InstanceStatus.TimedOut, "timedOut");
+            return Result();
+        }
+
+        switch (input)
+        {
+            case StopInput:
+                End(InstanceStatus.Stopped, "stopped");
+                break;
+
+            case ResumeInput when waiting is WaitKind.Timer or WaitKind.Event && wakeAt <= now:
+                OnTimer();
+                break;
+
+            case ResumeInput:
+                // Nothing is due: hand back what the instance waits on, so a restarted host can re-issue it.
+                return JourneyStepper.Unchanged(original, pending ?? JourneyCommand.None);
+
+            case TimerFiredInput timer when waiting is WaitKind.Timer or WaitKind.Event && timer.WakeAt.ToUniversalTime() == wakeAt:
+                OnTimer();
+                break;
+
+            case EventReceivedInput received when waiting == WaitKind.Event
+                && pending is WaitForEventCommand wait && string.Equals(wait.EventId, received.EventId, StringComparison.Ordinal):
+                if (wakeAt <= now)
+                {
+                    // The event came after the timeout: the timeout wins, the event is not consumed.
+                    OnTimer();
+                }
+                else if (!OnEvent(received))
+                {
+                    return JourneyStepper.Unchanged(original, JourneyCommand.None);
+                }
+
+                break;
+
+            case ActionCompletedInput completed when pending is CallActionCommand call
+                && string.Equals(call.IdempotencyKey, completed.IdempotencyKey, StringComparison.Ordinal):
+                OnActionCompleted(call, completed);
+                break;
+
+            case DataFetchedInput fetched when pending is FetchDataCommand fetch
+                && string.Equals(fetch.Source, fetched.Source, StringComparison.Ordinal)
+                && string.Equals(fetch.Group, fetched.Group, StringComparison.Ordinal):
+                OnDataFetched(fetched);
+                break;
+
+            case JumpCompletedInput jumped when waiting == WaitKind.Jump:
+                OnJumpCompleted(jumped);
+                break;
+
+            default:
+                return JourneyStepper.Unchanged(original, JourneyCommand.None);
+        }
+
+        return Result();
+    }
+
+    private CompiledNode CurrentNode => journey.FindNode(node!)
+        ?? throw new InvalidOperationException($"The instance waits at node '{node}', which journey '{journey.JourneyId}' version {journey.Version} does not have.");
+
+    private void OnTimer()
+    {
+        var current = CurrentNode;
+        switch (current.Definition)
+        {
+            case WaitNode wait:
+                Unpark("timer");
+                Continue(Exit("next", wait.Next));
+                break;
+            case WaitForEventNode waitForEvent:
+                Unpark("timeout");
+                if (waitForEvent.TimeoutNext is null)
+                {
+                    // No timeout path: the profile leaves the journey, as in AJO.
+                    Emit(StepEventKind.Exited, node, e => e with { Branch = "timeout" });
+                    insideNode = false;
+                    End(InstanceStatus.Completed, null);
+                }
+                else
+                {
+                    Continue(Exit("timeout", waitForEvent.TimeoutNext));
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Returns false when the event does not correlate (nothing changes).</summary>
+    private bool OnEvent(EventReceivedInput received)
+    {
+        var current = CurrentNode;
+        var waitForEvent = (WaitForEventNode)current.Definition;
+        if (current.Correlate is { } correlate)
+        {
+            var evaluation = Context();
+            evaluation.Event = received.Event;
+            Value value;
+            try
+            {
+                value = correlate.Evaluate(evaluation);
+            }
+            catch (Exception ex) when (IsEvaluationFailure(ex))
+            {
+                Unpark("error");
+                Fail(CodeOf(ex), $"correlate: {ex.Message}");
+                return true;
+            }
+            finally
+            {
+                evaluation.Event = default;
+            }
+
+            if (value.Kind == ValueKind.Null || (value.Kind == ValueKind.Boolean && !value.AsBoolean()))
+            {
+                return false;
+            }
+
+            if (value.Kind != ValueKind.Boolean)
+            {
+                Unpark("error");
+                Fail(StepErrorCodes.CorrelateNotBoolean, $"correlate gave a {value.Kind}, not a boolean.");
+                return true;
+            }
+        }
+
+        Unpark("event");
+        receivedEvents = JsonObjects.WithMember(receivedEvents, current.Id, received.Event);
+        Continue(Exit("next", waitForEvent.Next));
+        return true;
+    }
+
+    private void OnActionCompleted(CallActionCommand call, ActionCompletedInput completed)
+    {
+        var current = CurrentNode;
+        var action = (ActionNode)current.Definition;
+        var statusName = ExecutionNames.Of(completed.Status);
+        Unpark("action");
+        actionResults = JsonObjects.WithMember(actionResults, current.Id, JsonObjects.Build(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("status", statusName);
+            if (completed.StatusCode is { } code)
+            {
+                writer.WriteNumber("statusCode", code);
+            }
+            else
+            {
+                writer.WriteNull("statusCode");
+            }
+
+            writer.WritePropertyName("body");
+            JsonObjects.WriteValue(writer, completed.Body);
+            writer.WriteEndObject();
+        }));
+        Emit(StepEventKind.ActionResult, current.Id, e => e with
+        {
+            Outcome = statusName,
+            StatusCode = completed.StatusCode,
+            LatencyMs = completed.LatencyMs,
+            Message = $"action '{call.ActionId}'",
+        });
+
+        if (completed.Status == ActionStatus.Ok)
+        {
+            Continue(Exit("next", action.Next));
+        }
+        else if (action.ErrorNext is { } errorNext)
+        {
+            Continue(Exit("error", errorNext));
+        }
+        else
+        {
+            Fail(StepErrorCodes.ActionFailed, $"Action '{call.ActionId}' ended '{statusName}' and the node has no errorNext.");
+        }
+    }
+
+    private void OnDataFetched(DataFetchedInput fetched)
+    {
+        var current = CurrentNode;
+        var outcome = $"{fetched.Source}.{fetched.Group}";
+        Unpark("data");
+        if (fetched.Error is { } error)
+        {
+            var message = $"Fetching data '{outcome}' failed: {error}";
+            Emit(StepEventKind.DataFetched, current.Id, e => e with { Outcome = outcome, Code = StepErrorCodes.DataFetchFailed, Message = error });
+            Fail(StepErrorCodes.DataFetchFailed, message);
+            return;
+        }
+
+        data = JsonObjects.WithNestedMember(data, fetched.Source, fetched.Group, fetched.Body);
+        Stamp(fetched.Source, fetched.Group);
+        Emit(StepEventKind.DataFetched, current.Id, e => e with { Outcome = outcome });
+
+        pendingData = pendingData is { Count: > 1 } remaining ? remaining.Skip(1).ToList() : null;
+        if (pendingData is not null)
+        {
+            RequestData(current);
+        }
+        else
+        {
+            Continue(Run(current));
+        }
+    }
+
+    private void OnJumpCompleted(JumpCompletedInput jumped)
+    {
+        var target = (pending as JumpCommand)?.TargetJourneyId;
+        Unpark("jump");
+        switch (jumped.Outcome)
+        {
+            case JumpOutcome.Entered:
+                End(InstanceStatus.Completed, null);
+                break;
+            case JumpOutcome.SkippedAlreadyActive:
+                Emit(StepEventKind.JumpSkipped, node, e => e with
+                {
+                    Outcome = "skippedAlreadyActive",
+                    Message = $"The profile is already active in journey '{target}'.",
+                });
+                End(InstanceStatus.Completed, null);
+                break;
+            default:
+                Fail(StepErrorCodes.JumpNoLiveVersion, $"Journey '{target}' has no live version to jump into.");
+                break;
+        }
+    }
+
+    /// <summary>Runs nodes from <paramref name="target"/> until one needs the outside world or the instance ends.</summary>
+    private void Continue(string? target)
+    {
+        var transitions = 0;
+        while (target is not null)
+        {
+            if (++transitions > JourneyStepper.MaxTransitionsPerStep)
+            {
+                Fail(StepErrorCodes.StepLimitExceeded, $"More than {JourneyStepper.MaxTransitionsPerStep} transitions without waiting; the journey loops through waits that are already due.");
+                return;
+            }
+
+            if (journey.FindNode(target) is not { } next)
+            {
+                Fail(StepErrorCodes.NodeMissing, $"Node '{target}' does not exist.");
+                return;
+            }
+
+            Enter(next);
+            target = NeedsData(next) ? RequestData(next) : Run(next);
+        }
+    }
+
+    private void Enter(CompiledNode next)
+    {
+        visits ??= new SortedDictionary<string, int>(original.Visits.ToDictionary(), StringComparer.Ordinal);
+        visits[next.Id] = visits.GetValueOrDefault(next.Id) + 1;
+        node = next.Id;
+        insideNode = true;
+        Emit(StepEventKind.Entered, next.Id, null);
+    }
+
+    /// <summary>Collects the node's data groups that were never fetched or whose <c>cacheSeconds</c> ran out.</summary>
+    private bool NeedsData(CompiledNode current)
+    {
+        List<DataReference>? missing = null;
+        foreach (var reference in current.DataReferences)
+        {
+            var stamp = dataFetchedAt?.FirstOrDefault(s =>
+                string.Equals(s.Source, reference.Source, StringComparison.Ordinal) && string.Equals(s.Group, reference.Group, StringComparison.Ordinal));
+            var cacheSeconds = journey.DataGroup(reference).CacheSeconds;
+            if (stamp is null || (cacheSeconds is { } seconds && now >= stamp.FetchedAt.AddSeconds(seconds)))
+            {
+                (missing ??= []).Add(reference);
+            }
+        }
+
+        pendingData = missing;
+        return missing is not null;
+    }
+
+    private string? RequestData(CompiledNode current)
+    {
+        var group = journey.DataGroup(pendingData![0]);
+        string path;
+        try
+        {
+            path = group.Path.Render(Context());
+        }
+        catch (Exception ex) when (IsEvaluationFailure(ex))
+        {
+            Fail(CodeOf(ex), $"Data source '{group.Source}' group '{group.Group}' path: {ex.Message}");
+            return null;
+        }
+
+        Park(WaitKind.Data, null, new FetchDataCommand(current.Id, group.Source, group.Group, group.Method, path, group.CacheSeconds));
+        return null;
+    }
+
+    /// <summary>Executes a node whose data is present. Returns the next node to enter, or null when the run stops here.</summary>
+    private string? Run(CompiledNode current)
+    {
+        switch (current.Definition)
+        {
+            case ConditionNode condition:
+                return RunCondition(current, condition);
+
+            case SplitNode split:
+                var bucket = JourneyStepper.SplitBucket(journey.JourneyId, original.ProfileId, current.Id);
+                var thresholds = current.SplitThresholds;
+                var index = 0;
+                while (index < thresholds.Count - 1 && bucket >= thresholds[index])
+                {
+                    index++;
+                }
+
+                return Exit(index.ToString(CultureInfo.InvariantCulture), split.Branches![index].Next);
+
+            case WaitNode wait:
+                return RunWait(current, wait);
+
+            case WaitForEventNode waitForEvent:
+                var timeoutAt = current.Timeout is { } timeout ? Earliest(now + timeout, original.Deadline) : original.Deadline;
+                Park(WaitKind.Event, timeoutAt, new WaitForEventCommand(current.Id, waitForEvent.Event!, timeoutAt));
+                return null;
+
+            case ActionNode action:
+                return RunAction(current, action);
+
+            case JumpNode jump:
+                Park(WaitKind.Jump, null, new JumpCommand(current.Id, jump.Journey!, original.Entry));
+                return null;
+
+            default:
+                End(InstanceStatus.Completed, null);
+                return null;
+        }
+    }
+
+    private string? RunCondition(CompiledNode current, ConditionNode condition)
+    {
+        for (var i = 0; i < current.Whens.Count; i++)
+        {
+            if (!TryEvaluate(current.Whens[i], $"branches[{i}].when", out var value))
+            {
+                return null;
+            }
+
+            if (value.Kind == ValueKind.Boolean)
+            {
+                if (value.AsBoolean())
+                {
+                    return Exit(i.ToString(CultureInfo.InvariantCulture), condition.Branches![i].Next);
+                }
+            }
+            else if (value.Kind != ValueKind.Null)
+            {
+                Fail(StepErrorCodes.ConditionNotBoolean, $"branches[{i}].when gave a {value.Kind}, not a boolean.");
+                return null;
+            }
+        }
+
+        if (condition.Otherwise is { } otherwise)
+        {
+            return Exit("otherwise", otherwise);
+        }
+
+        Fail(StepErrorCodes.ConditionNoMatch, "No branch was true and the condition has no otherwise.");
+        return null;
+    }
+
+    private string? RunWait(CompiledNode current, WaitNode wait)
+    {
+        DateTimeOffset due;
+        if (current.Duration is { } duration)
+        {
+            due = now + duration;
+        }
+        else
+        {
+            if (!TryEvaluate(current.Until!, "until", out var value))
+            {
+                return null;
+            }
+
+            if (value.Kind == ValueKind.DateTime)
+            {
+                due = value.AsDateTime();
+            }
+            else if (value.Kind == ValueKind.String
+                && DateTimeOffset.TryParse(value.AsString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                due = parsed;
+            }
+            else
+            {
+                Fail(StepErrorCodes.WaitUntilInvalid, $"until gave {(value.IsNull ? "null" : $"a {value.Kind}")}, not a datetime.");
+                return null;
+            }
+
+            due = due.ToUniversalTime();
+        }
+
+        if (due <= now)
+        {
+            return Exit("next", wait.Next);
+        }
+
+        var wake = Earliest(due, original.Deadline);
+        Park(WaitKind.Timer, wake, new StartTimerCommand(current.Id, wake));
+        return null;
+    }
+
+    private string? RunAction(CompiledNode current, ActionNode action)
+    {
+        var values = new Value[current.Params.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!TryEvaluate(current.Params[i].Value, $"params.{current.Params[i].Key}", out values[i]))
+            {
+                return null;
+            }
+        }
+
+        var parameters = JsonObjects.Build(writer =>
+        {
+            writer.WriteStartObject();
+            for (var i = 0; i < values.Length; i++)
+            {
+                writer.WritePropertyName(current.Params[i].Key);
+                values[i].WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        });
+        var key = JourneyStepper.IdempotencyKey(original.InstanceId, current.Id, visits?.GetValueOrDefault(current.Id) ?? original.Visits.GetValueOrDefault(current.Id));
+        Park(WaitKind.Action, null, new CallActionCommand(current.Id, action.Action!, parameters, key));
+        return null;
+    }
+
+    private bool TryEvaluate(CompiledExpression expression, string property, out Value value)
+    {
+        try
+        {
+            value = expression.Evaluate(Context());
+            return true;
+        }
+        catch (Exception ex) when (IsEvaluationFailure(ex))
+        {
+            Fail(CodeOf(ex), $"{property}: {ex.Message}");
+            value = default;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Failures an expression can raise at run time. Besides the language's own exception, conversion errors of
+    /// the value layer are caught too, so that no input can crash a host; programming errors still surface.
+    /// </summary>
+    private static bool IsEvaluationFailure(Exception ex) =>
+        ex is ExpressionEvaluationException or InvalidOperationException or FormatException or OverflowException or ArgumentException;
+
+    private static string CodeOf(Exception ex) => ex is ExpressionEvaluationException evaluation ? evaluation.Code : "EXPR_RUNTIME";
+
+    /// <summary>The expression roots as of now; refreshed before each use because a step may add results.</summary>
+    private EvaluationContext Context()
+    {
+        context ??= new EvaluationContext
+        {
+            Entry = original.Entry,
+            Profile = JsonObjects.Build(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", original.ProfileId);
+                writer.WriteEndObject();
+            }),
+            Journey = journey.JourneyElement,
+        };
+        context.Events = receivedEvents ?? default;
+        context.Actions = actionResults ?? default;
+        context.Data = data ?? default;
+        context.Now = now;
+        return context;
+    }
+
+    private string? Exit(string branch, string? target)
+    {
+        if (target is null)
+        {
+            Fail(StepErrorCodes.NodeMissing, $"The '{branch}' path of node '{node}' leads nowhere.");
+            return null;
+        }
+
+        Emit(StepEventKind.Exited, node, e => e with { Branch = branch, Target = target });
+        insideNode = false;
+        return target;
+    }
+
+    private void Park(WaitKind kind, DateTimeOffset? until, JourneyCommand command)
+    {
+        waiting = kind;
+        wakeAt = until;
+        pending = command;
+        Emit(StepEventKind.Waiting, node, e => e with { Outcome = ExecutionNames.Of(kind) });
+    }
+
+    private void Unpark(string reason)
+    {
+        Emit(StepEventKind.Resumed, node, e => e with { Outcome = reason });
+        waiting = WaitKind.None;
+        wakeAt = null;
+        pending = null;
+    }
+
+    private void Fail(string code, string message)
+    {
+        Emit(StepEventKind.Error, node, e => e with { Code = code, Message = message });
+        End(InstanceStatus.Errored, "errored");
+    }
+
+    /// <summary>Ends the instance: closes an open wait and node first so every Waiting and Entered is matched.</summary>
+    private void End(InstanceStatus final, string? resumeReason)
+    {
+        if (waiting != WaitKind.None)
+        {
+            Unpark(resumeReason ?? ExecutionNames.Of(final));
+        }
+
+        if (insideNode)
+        {
+            Emit(StepEventKind.Exited, node, null);
+            insideNode = false;
+        }
+
+        status = final;
+        endedAt = now;
+        pendingData = null;
+        Emit(StepEventKind.Ended, node, e => e with { Outcome = ExecutionNames.Of(final) });
+    }
+
+    private void Stamp(string source, string group)
+    {
+        var stamps = (dataFetchedAt ?? []).Where(s =>
+            !(string.Equals(s.Source, source, StringComparison.Ordinal) && string.Equals(s.Group, group, StringComparison.Ordinal))).ToList();
+        stamps.Add(new DataStamp(source, group, now));
+        stamps.Sort(static (a, b) => string.CompareOrdinal(a.Source, b.Source) is var bySource and not 0 ? bySource : string.CompareOrdinal(a.Group, b.Group));
+        dataFetchedAt = stamps;
+    }
+
+    private void Emit(StepEventKind kind, string? at, Func<StepEvent, StepEvent>? details)
+    {
+        var stepEvent = new StepEvent(++sequence, kind, at, now);
+        events.Add(details is null ? stepEvent : details(stepEvent));
+    }
+
+    private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
+
+    private StepResult Result()
+    {
+        var state = original with
+        {
+            Status = status,
+            Node = node,
+            Waiting = waiting,
+            WakeAt = wakeAt,
+            EndedAt = endedAt,
+            Sequence = sequence,
+            Visits = visits ?? original.Visits,
+            ReceivedEvents = receivedEvents,
+            ActionResults = actionResults,
+            Data = data,
+            DataFetchedAt = dataFetchedAt,
+            PendingData = pendingData,
+            Pending = pending,
+        };
+        var command = status == InstanceStatus.Active ? pending ?? JourneyCommand.None : new CompleteCommand(status);
+        return new StepResult(state, command, events);
+    }
+}
