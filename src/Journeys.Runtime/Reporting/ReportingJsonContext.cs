@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Journeys.Reporting;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(JourneyReport))]
+[JsonSerializable(typeof(InstanceView))]
+[JsonSerializable(typeof(HealthReport))]
+public sealed partial class ReportingJsonContext : JsonSerializerContext;
