@@ -1,0 +1,6 @@
+using Journeys.Expressions.Evaluation;
+
+namespace Journeys.Expressions.Binding;
+
+/// <summary>A bound sub-expression: its executable node, static type, and shape when it is a path with a known shape.</summary>
+internal readonly record struct Bound(EvalNode Node, ExprType Type, Shape? Shape = null);

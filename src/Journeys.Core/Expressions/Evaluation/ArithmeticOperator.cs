@@ -1,0 +1,10 @@
+namespace Journeys.Expressions.Evaluation;
+
+internal enum ArithmeticOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Modulo,
+}

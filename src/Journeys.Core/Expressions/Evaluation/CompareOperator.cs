@@ -1,0 +1,9 @@
+namespace Journeys.Expressions.Evaluation;
+
+internal enum CompareOperator
+{
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+}

@@ -1,0 +1,20 @@
+namespace Journeys.Expressions.Parsing;
+
+internal enum BinaryOperator
+{
+    Multiply,
+    Divide,
+    Modulo,
+    Add,
+    Subtract,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Equal,
+    NotEqual,
+    In,
+    And,
+    Or,
+    Coalesce,
+}

@@ -1,0 +1,7 @@
+namespace Journeys.Expressions.Parsing;
+
+internal enum UnaryOperator
+{
+    Not,
+    Negate,
+}

@@ -1,0 +1,4 @@
+namespace Journeys.Expressions.Templates;
+
+/// <summary>One piece of a text template: literal text, or an expression placeholder.</summary>
+internal readonly record struct TemplatePart(string? Literal, CompiledExpression? Expression);
