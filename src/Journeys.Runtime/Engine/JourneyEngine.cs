@@ -438,6 +438,12 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
                 try
                 {
                     var input = await ExecuteAsync(item, abandonWork.Token);
+                    if (abandonWork.IsCancellationRequested)
+                    {
+                        // The outcome of a call cut short by shutdown is not trusted; it stays queued and is redone.
+                        return;
+                    }
+
                     if (input is not null)
                     {
                         await requests.Writer.WriteAsync(new EngineRequest.WorkDone(item, input), CancellationToken.None);

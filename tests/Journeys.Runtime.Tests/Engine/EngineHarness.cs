@@ -34,6 +34,12 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public double TimeScale { get; }
 
+    /// <summary>The time scale for the next <see cref="OpenAsync"/>, as a restart with another <c>--time-scale</c> would use.</summary>
+    public double? TimeScaleOverride { get; set; }
+
+    /// <summary>Zero makes a stop abandon calls in flight, as a killed process would.</summary>
+    public TimeSpan ShutdownGrace { get; init; }
+
     public CatalogService Catalog { get; private set; } = null!;
 
     public JourneyEngine Engine { get; private set; } = null!;
@@ -41,7 +47,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     public string DatabasePath => Path.Combine(folder, "journeys.db");
 
     /// <summary>Gold members are profiles whose id ends in an even digit; everyone else is silver.</summary>
-    public static async Task<EngineHarness> StartAsync(double timeScale = 36_000, Func<RecordedRequest, int, ScriptedReply>? mailer = null)
+    public static async Task<EngineHarness> StartAsync(double timeScale = 36_000, Func<RecordedRequest, int, ScriptedReply>? mailer = null, TimeSpan? shutdownGrace = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "journeys-engine-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -52,7 +58,7 @@ internal sealed class EngineHarness : IAsyncDisposable
             return ScriptedReply.Json($$"""{ "tier": "{{(gold ? "gold" : "silver")}}", "points": {{(gold ? 500 : 20)}} }""");
         });
         var mail = LoopbackServer.Start(mailer ?? ((_, n) => ScriptedReply.Json($$"""{ "messageId": "m-{{n}}" }""")));
-        var harness = new EngineHarness(folder, loyalty, mail, timeScale);
+        var harness = new EngineHarness(folder, loyalty, mail, timeScale) { ShutdownGrace = shutdownGrace ?? TimeSpan.FromSeconds(10) };
         await harness.OpenAsync();
         await harness.DefineSamplesAsync();
         return harness;
@@ -65,7 +71,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         var relay = new LifecycleRelay();
         Catalog = new CatalogService(await SqliteCatalogStore.OpenAsync(database), observers: [relay]);
         var runtime = await SqliteRuntimeStore.OpenAsync(database);
-        Engine = new JourneyEngine(runtime.OpenWriter, runtime, Catalog, connectors.Actions, connectors.DataSources, new EngineOptions { TimeScale = TimeScale, MaxIdle = TimeSpan.FromMilliseconds(50) });
+        Engine = new JourneyEngine(runtime.OpenWriter, runtime, Catalog, connectors.Actions, connectors.DataSources, new EngineOptions { TimeScale = TimeScaleOverride ?? TimeScale, MaxIdle = TimeSpan.FromMilliseconds(50), ShutdownGrace = ShutdownGrace });
         relay.Target = Engine;
         await Engine.StartAsync();
     }
