@@ -55,7 +55,7 @@ public static class IngestEndpoints
         {
             routed = events.Count == 0 ? [] : await runtime.IngestAsync(events, cancellationToken);
         }
-        catch (RuntimeUnavailableException ex)
+        catch (EngineUnavailableException ex)
         {
             return Problems.Problems.Unavailable(ex.Message);
         }

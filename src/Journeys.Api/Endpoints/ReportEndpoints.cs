@@ -29,7 +29,7 @@ public static class ReportEndpoints
                 ? JsonResponses.Ok(report, ReportingJsonContext.Default.JourneyReport)
                 : ApiProblems.NotFound($"report for journey '{id}'");
         }
-        catch (RuntimeUnavailableException ex)
+        catch (EngineUnavailableException ex)
         {
             return Problems.Problems.Unavailable(ex.Message);
         }
@@ -59,7 +59,7 @@ public static class ReportEndpoints
                 ? JsonResponses.Ok(instance, ReportingJsonContext.Default.InstanceView)
                 : ApiProblems.NotFound($"instance of profile '{profile}' in journey '{id}'");
         }
-        catch (RuntimeUnavailableException ex)
+        catch (EngineUnavailableException ex)
         {
             return Problems.Problems.Unavailable(ex.Message);
         }

@@ -4,7 +4,6 @@ using Journeys.Catalog;
 using Journeys.Connectors;
 using Journeys.Engine;
 using Journeys.Storage.Sqlite;
-using Journeys.Time;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -89,12 +88,12 @@ public sealed class EmbeddedHost : IAsyncDisposable
             services.AddSingleton(database);
             services.AddSingleton<ICatalogStore>(store);
             services.AddJourneyConnectors();
-            services.TryAddSingleton(new ScaledTimeProvider(TimeProvider.System, options.TimeScale));
+            services.AddSingleton(options); // The runtime registration reads DatabasePath and TimeScale from here.
             services.AddSingleton(sp => new CatalogService(
                 sp.GetRequiredService<ICatalogStore>(),
                 sp.GetService<ICatalogValidator>(),
                 sp.GetService<TimeProvider>(),
-                sp.GetServices<IJourneyLifecycleObserver>()));
+                [new DeferredLifecycleObservers(sp)]));
             services.AddJourneysApi(options.Api);
             services.AddOpenApi();
             services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));

@@ -16,13 +16,13 @@ public sealed class UnavailableRuntime(SqliteDatabase database) : IJourneyRuntim
     public const string Message = "The journey engine is not running in this host: ingestion, reports and instances are unavailable.";
 
     public Task<IReadOnlyList<IngestResult>> IngestAsync(IReadOnlyList<JsonElement> events, CancellationToken cancellationToken = default) =>
-        throw new RuntimeUnavailableException(Message);
+        throw new EngineUnavailableException(Message);
 
     public Task<JourneyReport?> GetReportAsync(string journeyId, CancellationToken cancellationToken = default) =>
-        throw new RuntimeUnavailableException(Message);
+        throw new EngineUnavailableException(Message);
 
     public Task<InstanceView?> GetInstanceAsync(string journeyId, string profileId, CancellationToken cancellationToken = default) =>
-        throw new RuntimeUnavailableException(Message);
+        throw new EngineUnavailableException(Message);
 
     /// <summary>The process is alive, so the status is <c>ok</c> when the database answers; the detail says the engine is missing.</summary>
     public async Task<HealthReport> CheckHealthAsync(CancellationToken cancellationToken = default)

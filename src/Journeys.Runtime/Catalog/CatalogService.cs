@@ -28,6 +28,8 @@ public sealed partial class CatalogService
     // Published versions are immutable, so their parsed form is cached for the life of the process.
     private readonly ConcurrentDictionary<(string JourneyId, int Version), PublishedJourneyVersion> versions = new();
 
+    private long revision;
+
     public CatalogService(
         ICatalogStore store,
         ICatalogValidator? validator = null,
@@ -263,6 +265,7 @@ public sealed partial class CatalogService
         }
 
         var written = await store.PutResourceAsync(codec.Kind, id, codec.Write(body), WriteCondition.FromIfMatch(ifMatch), Now, cancellationToken);
+        Interlocked.Increment(ref revision);
         return written.Status switch
         {
             StoreWriteStatus.Created or StoreWriteStatus.Updated =>
@@ -329,7 +332,9 @@ public sealed partial class CatalogService
             return new CatalogFailure(CatalogErrorCodes.InUse, 409, $"The {noun} '{id}' is used by live journey(s): {string.Join(", ", users)}.") { UsedBy = users };
         }
 
-        return await store.DeleteResourceAsync(kind, id, condition, cancellationToken) switch
+        var deleted = await store.DeleteResourceAsync(kind, id, condition, cancellationToken);
+        Interlocked.Increment(ref revision);
+        return deleted switch
         {
             StoreWriteStatus.Deleted => CatalogResult<ResourceDeleted>.Success(new(kind, id)),
             StoreWriteStatus.NotFound => NotFound($"{noun} '{id}'"),
@@ -407,11 +412,23 @@ public sealed partial class CatalogService
             events.ToDictionary(e => e.Id, e => e.Body, StringComparer.Ordinal),
             sources.ToDictionary(e => e.Id, e => e.Body, StringComparer.Ordinal),
             actions.ToDictionary(e => e.Id, e => e.Body, StringComparer.Ordinal),
-            journeys.Select(j => j.Id).ToHashSet(StringComparer.Ordinal));
+            journeys.ToDictionary(j => j.Id, j => ContractJson.ReadJourney(j.DraftJson).Value?.Entry, StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// Changes whenever this service has written configuration or changed a journey's lifecycle, so that a runtime
+    /// in the same process knows when to rebuild what it derived from the catalog (routing tables, compiled
+    /// journeys). A runtime sharing the store with other processes must also refresh on a timer.
+    /// </summary>
+    public long Revision => Interlocked.Read(ref revision);
+
+    /// <summary>The current event definitions, data sources, actions and journey ids, as one lookup.</summary>
+    public async Task<IConfigurationLookup> GetConfigurationAsync(CancellationToken cancellationToken = default) =>
+        await SnapshotAsync(cancellationToken);
 
     private async Task NotifyAsync(JourneyLifecycleChange change, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref revision);
         foreach (var observer in observers)
         {
             await observer.OnLifecycleChangedAsync(change, cancellationToken);

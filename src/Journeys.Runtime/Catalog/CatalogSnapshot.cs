@@ -12,7 +12,7 @@ internal sealed class CatalogSnapshot(
     IReadOnlyDictionary<string, EventDefinition> events,
     IReadOnlyDictionary<string, DataSource> dataSources,
     IReadOnlyDictionary<string, CustomAction> actions,
-    IReadOnlySet<string> journeyIds) : IConfigurationLookup
+    IReadOnlyDictionary<string, string?> journeyEntries) : IConfigurationLookup
 {
     public EventDefinition? FindEvent(string eventId) => events.GetValueOrDefault(eventId);
 
@@ -20,5 +20,7 @@ internal sealed class CatalogSnapshot(
 
     public CustomAction? FindAction(string actionId) => actions.GetValueOrDefault(actionId);
 
-    public bool JourneyExists(string journeyId) => journeyIds.Contains(journeyId);
+    public bool JourneyExists(string journeyId) => journeyEntries.ContainsKey(journeyId);
+
+    public string? FindJourneyEntry(string journeyId) => journeyEntries.GetValueOrDefault(journeyId);
 }

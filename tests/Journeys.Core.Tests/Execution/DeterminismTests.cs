@@ -82,4 +82,24 @@ public sealed class DeterminismTests
         Assert.Equal(TimeSpan.Zero, result.NewState.StartedAt.Offset);
         Assert.Equal(TimeSpan.Zero, Assert.IsType<StartTimerCommand>(result.Command).WakeAt.Offset);
     }
+
+    [Fact]
+    public void The_persisted_state_is_small_and_reads_as_the_contract_describes()
+    {
+        var result = JourneyStepper.Start(
+            Compile(AbandonedCartTests.SpecJourney),
+            new StartInput(Json("""{"id":"e1","customer":{"id":"p1"},"cart":{"id":"c1","total":80}}"""), "p1", "i1"),
+            T0);
+
+        const string Expected = """
+            {"journeyId":"cart","version":1,"profileId":"p1","instanceId":"i1","status":"active","node":"await-order",
+            "waiting":"event","wakeAt":"2026-03-01T11:00:00+00:00","startedAt":"2026-03-01T10:00:00+00:00",
+            "deadline":"2026-05-31T10:00:00+00:00","sequence":3,"visits":{"await-order":1},
+            "entry":{"id":"e1","customer":{"id":"p1"},"cart":{"id":"c1","total":80}},
+            "pending":{"kind":"waitForEvent","nodeId":"await-order","eventId":"order.placed","timeoutAt":"2026-03-01T11:00:00+00:00"}}
+            """;
+        Assert.Equal(
+            Expected.ReplaceLineEndings(string.Empty),
+            Encoding.UTF8.GetString(ExecutionJson.Serialize(result.NewState)));
+    }
 }

@@ -457,7 +457,9 @@ internal sealed class Binder
             _ => ArithmeticOperator.Modulo,
         };
         var symbol = _text.Substring(syntax.OperatorPosition, syntax.OperatorLength);
-        var node = Make(new ArithmeticNode(op, left.Node, right.Node), syntax);
+        var readsDateTime = op is ArithmeticOperator.Add or ArithmeticOperator.Subtract
+            && (left.Type, right.Type) is (ExprType.Any, ExprType.Duration) or (ExprType.Duration, ExprType.Any);
+        var node = Make(new ArithmeticNode(op, left.Node, right.Node, readsDateTime), syntax);
         if (!CanTakePart(op, left.Type))
         {
             Error(ExpressionErrorCodes.Type, syntax.Left, $"'{symbol}' cannot take a {Describe(left.Type)}.");

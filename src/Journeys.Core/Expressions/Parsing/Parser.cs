@@ -15,7 +15,8 @@ internal sealed class Parser
     private readonly string _text;
     private readonly List<Token> _tokens;
     private int _index;
-    private int _depth;
+    /// <summary>Nesting of the sub-expression being parsed; the whole expression is level 0.</summary>
+    private int _depth = -1;
 
     private Parser(string text, List<Token> tokens)
     {
@@ -61,7 +62,8 @@ internal sealed class Parser
 
     private SyntaxNode ParseConditional()
     {
-        Enter();
+        // The token that opened this sub-expression ('(', '[', ',', '?', ...) is where too deep a nesting shows.
+        Enter(_tokens[Math.Max(0, _index - 1)]);
         var condition = ParseBinary(1);
         if (Current.Kind != TokenKind.Question)
         {
@@ -122,7 +124,7 @@ internal sealed class Parser
         var token = Current;
         if (token.Kind is TokenKind.Bang or TokenKind.Minus)
         {
-            Enter();
+            Enter(token);
             Advance();
             var operand = ParseUnary();
             _depth--;
@@ -151,11 +153,9 @@ internal sealed class Parser
                     target = new MemberSyntax(target.Position, name.Position + name.Length - target.Position, target, name.Text!, name.Position);
                     break;
                 case TokenKind.LeftBracket:
-                    Enter();
                     Advance();
                     var index = ParseConditional();
                     var close = Expect(TokenKind.RightBracket, "']'");
-                    _depth--;
                     target = new IndexSyntax(target.Position, close.Position + 1 - target.Position, target, index);
                     break;
                 case TokenKind.LeftParen:
@@ -189,11 +189,9 @@ internal sealed class Parser
                     ? ParseCall(token)
                     : new NameSyntax(token.Position, token.Length, token.Text!);
             case TokenKind.LeftParen:
-                Enter();
                 Advance();
                 var inner = ParseConditional();
                 Expect(TokenKind.RightParen, "')'");
-                _depth--;
 
                 // The parentheses are not part of the inner node's span: errors point at the operand itself.
                 return inner;
@@ -206,7 +204,6 @@ internal sealed class Parser
 
     private CallSyntax ParseCall(Token name)
     {
-        Enter();
         Advance();
         var arguments = new List<SyntaxNode>();
         if (Current.Kind != TokenKind.RightParen)
@@ -220,14 +217,12 @@ internal sealed class Parser
         }
 
         var close = Expect(TokenKind.RightParen, arguments.Count == 0 ? "')'" : "',' or ')'");
-        _depth--;
         return new CallSyntax(name.Position, close.Position + 1 - name.Position, name.Text!, arguments);
     }
 
     private ListSyntax ParseList()
     {
         var open = Current;
-        Enter();
         Advance();
         var items = new List<SyntaxNode>();
         if (Current.Kind != TokenKind.RightBracket)
@@ -241,18 +236,17 @@ internal sealed class Parser
         }
 
         var close = Expect(TokenKind.RightBracket, items.Count == 0 ? "']'" : "',' or ']'");
-        _depth--;
         return new ListSyntax(open.Position, close.Position + 1 - open.Position, items);
     }
 
-    private void Enter()
+    private void Enter(Token at)
     {
         if (++_depth > MaxDepth)
         {
             throw new SyntaxException(new ExpressionError(
                 ExpressionErrorCodes.TooDeep,
-                Current.Position,
-                Current.Length,
+                at.Position,
+                at.Length,
                 $"The expression is nested more than {MaxDepth} levels deep."));
         }
     }

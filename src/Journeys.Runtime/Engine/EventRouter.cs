@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Journeys.Ingestion;
+using Journeys.Routing;
+
+namespace Journeys.Engine;
+
+/// <summary>
+/// SPEC §5 ingestion, entry and resume for one raw event, identical on both hosts: every matching event definition
+/// applies; invalid events and duplicates are discarded with reasons; waiting instances of the profile are resumed
+/// first (so that an entry event never resumes the instance it just started), then live journeys are entered
+/// under the entry rules.
+/// </summary>
+public static class EventRouter
+{
+    public static async ValueTask<IngestResult> RouteAsync(RoutingTable table, JsonElement rawEvent, IRoutingContext context, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(context);
+        if (rawEvent.ValueKind != JsonValueKind.Object)
+        {
+            return new IngestResult { Error = "an event must be a JSON object" };
+        }
+
+        var classifications = table.Classifier.Classify(rawEvent, now);
+        if (classifications.Count == 0)
+        {
+            return new IngestResult();
+        }
+
+        string? eventKey = null;
+        var entered = new List<string>();
+        var resumed = new List<string>();
+        var discarded = new List<IngestDiscard>();
+        foreach (var classification in classifications)
+        {
+            eventKey ??= classification.EventKey;
+            var entries = table.EntriesByEvent.GetValueOrDefault(classification.EventId) ?? [];
+            if (!classification.IsValid)
+            {
+                var message = string.Join("; ", classification.Problems);
+                discarded.Add(new IngestDiscard(DiscardReason.InvalidEvent, Event: classification.EventId, Message: message));
+                foreach (var journey in entries)
+                {
+                    context.Discarded(journey.JourneyId, journey.Version, DiscardReason.InvalidEvent);
+                }
+
+                continue;
+            }
+
+            var profileId = classification.ProfileId!;
+            if (classification.EventKey is { } key && !await context.TryRecordEventKeyAsync(classification.EventId, key, now))
+            {
+                discarded.Add(new IngestDiscard(DiscardReason.Duplicate, Event: classification.EventId, Message: $"event key '{key}' was already ingested"));
+                foreach (var journey in entries)
+                {
+                    context.Discarded(journey.JourneyId, journey.Version, DiscardReason.Duplicate);
+                }
+
+                continue;
+            }
+
+            foreach (var journeyId in table.WaitingJourneysByEvent.GetValueOrDefault(classification.EventId) ?? [])
+            {
+                if (await context.ResumeAsync(journeyId, profileId, classification.EventId, rawEvent, now))
+                {
+                    resumed.Add(journeyId);
+                }
+            }
+
+            foreach (var journey in entries)
+            {
+                var active = await context.IsActiveAsync(journey.JourneyId, profileId);
+                var lastExit = active ? null : await context.LastExitAsync(journey.JourneyId, profileId);
+                var decision = EntryRules.Decide(journey.Reentry, active, lastExit, now);
+                if (decision.Enter)
+                {
+                    await context.StartAsync(journey, profileId, rawEvent, now);
+                    entered.Add(journey.JourneyId);
+                }
+                else
+                {
+                    discarded.Add(new IngestDiscard(decision.Reason!.Value, Journey: journey.JourneyId, Event: classification.EventId));
+                    context.Discarded(journey.JourneyId, journey.Version, decision.Reason.Value);
+                }
+            }
+        }
+
+        return new IngestResult
+        {
+            EventKey = eventKey,
+            Matched = classifications.Select(c => c.EventId).ToArray(),
+            Entered = entered,
+            Resumed = resumed,
+            Discarded = discarded,
+        };
+    }
+}

@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using Journeys.Catalog;
+using Journeys.Execution;
+using Journeys.Model;
+using Journeys.Routing;
+using Journeys.Validation;
+
+namespace Journeys.Engine;
+
+/// <summary>
+/// Everything routing derives from the catalog, built once per catalog revision: the compiled event definitions,
+/// the live journey of each entry event, and which journeys have instances that may wait for each event. Both hosts
+/// route with it. Versions that are not live are compiled on demand, for instances that still run on them.
+/// </summary>
+public sealed class RoutingTable
+{
+    private readonly ConcurrentDictionary<(string JourneyId, int Version), CompiledJourney> compiled;
+    private readonly IConfigurationLookup configuration;
+
+    private RoutingTable(
+        long revision,
+        EventClassifier classifier,
+        IReadOnlyDictionary<string, IReadOnlyList<LiveJourney>> entries,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> waiters,
+        IReadOnlyDictionary<string, LiveJourney> live,
+        ConcurrentDictionary<(string, int), CompiledJourney> compiled,
+        IConfigurationLookup configuration,
+        IReadOnlyList<string> problems)
+    {
+        Revision = revision;
+        Classifier = classifier;
+        EntriesByEvent = entries;
+        WaitingJourneysByEvent = waiters;
+        LiveByJourney = live;
+        this.compiled = compiled;
+        this.configuration = configuration;
+        Problems = problems;
+    }
+
+    /// <summary>The catalog revision this table was built from.</summary>
+    public long Revision { get; }
+
+    public EventClassifier Classifier { get; }
+
+    /// <summary>Event id → live journeys entered by it, in journey id order.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<LiveJourney>> EntriesByEvent { get; }
+
+    /// <summary>Event id → ids of journeys with a non-stopped version that has a waitForEvent node on it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> WaitingJourneysByEvent { get; }
+
+    public IReadOnlyDictionary<string, LiveJourney> LiveByJourney { get; }
+
+    /// <summary>Definitions or journeys that could not be compiled and are left out of routing, with the reason.</summary>
+    public IReadOnlyList<string> Problems { get; }
+
+    public static RoutingTable Empty { get; } = new(
+        -1, new EventClassifier([]), new Dictionary<string, IReadOnlyList<LiveJourney>>(), new Dictionary<string, IReadOnlyList<string>>(),
+        new Dictionary<string, LiveJourney>(), new(), new EmptyLookup(), []);
+
+    public static async Task<RoutingTable> BuildAsync(CatalogService catalog, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var revision = catalog.Revision;
+        var configuration = await catalog.GetConfigurationAsync(cancellationToken);
+        var problems = new List<string>();
+
+        var definitions = new List<CompiledEventDefinition>();
+        foreach (var entry in await catalog.ListEventDefinitionsAsync(cancellationToken))
+        {
+            if (CompiledEventDefinition.TryCompile(entry.Id, entry.Body, out var errors) is { } definition)
+            {
+                definitions.Add(definition);
+            }
+            else
+            {
+                problems.Add($"event '{entry.Id}': {string.Join("; ", errors)}");
+            }
+        }
+
+        var compiled = new ConcurrentDictionary<(string, int), CompiledJourney>();
+        var entries = new Dictionary<string, List<LiveJourney>>(StringComparer.Ordinal);
+        var waiters = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var live = new Dictionary<string, LiveJourney>(StringComparer.Ordinal);
+        foreach (var journey in (await catalog.ListJourneysAsync(cancellationToken)).OrderBy(j => j.Id, StringComparer.Ordinal))
+        {
+            foreach (var summary in journey.Versions.Where(v => v.Status != JourneyVersionStatus.Stopped))
+            {
+                var version = await catalog.GetJourneyVersionAsync(journey.Id, summary.Version, cancellationToken);
+                if (version.Value is not { } published)
+                {
+                    continue;
+                }
+
+                CompiledJourney compiledVersion;
+                try
+                {
+                    compiledVersion = CompiledJourney.Compile(journey.Id, summary.Version, published.Definition, configuration);
+                }
+                catch (JourneyCompilationException ex)
+                {
+                    problems.Add($"journey '{journey.Id}' v{summary.Version}: {ex.Message}");
+                    continue;
+                }
+
+                compiled[(journey.Id, summary.Version)] = compiledVersion;
+                foreach (var node in (published.Definition.Nodes ?? []).Values.OfType<WaitForEventNode>())
+                {
+                    if (node.Event is { } waitedEvent)
+                    {
+                        (waiters.TryGetValue(waitedEvent, out var set) ? set : waiters[waitedEvent] = new SortedSet<string>(StringComparer.Ordinal)).Add(journey.Id);
+                    }
+                }
+
+                if (summary.Status == JourneyVersionStatus.Live && published.Definition.Entry is { } entryEvent)
+                {
+                    var liveJourney = new LiveJourney(compiledVersion, published.Definition.Reentry);
+                    live[journey.Id] = liveJourney;
+                    (entries.TryGetValue(entryEvent, out var list) ? list : entries[entryEvent] = []).Add(liveJourney);
+                }
+            }
+        }
+
+        return new RoutingTable(
+            revision,
+            new EventClassifier(definitions),
+            entries.ToDictionary(e => e.Key, e => (IReadOnlyList<LiveJourney>)e.Value, StringComparer.Ordinal),
+            waiters.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value.ToArray(), StringComparer.Ordinal),
+            live,
+            compiled,
+            configuration,
+            problems);
+    }
+
+    /// <summary>The compiled form of any published version; versions outside the table are compiled on first use.</summary>
+    public async Task<CompiledJourney?> GetCompiledAsync(CatalogService catalog, string journeyId, int version, CancellationToken cancellationToken = default)
+    {
+        if (compiled.TryGetValue((journeyId, version), out var found))
+        {
+            return found;
+        }
+
+        var published = await catalog.GetJourneyVersionAsync(journeyId, version, cancellationToken);
+        if (published.Value is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return compiled.GetOrAdd((journeyId, version), CompiledJourney.Compile(journeyId, version, published.Value.Definition, configuration));
+        }
+        catch (JourneyCompilationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The compiled form of a version the table already holds (live, closed), without I/O.</summary>
+    public CompiledJourney? FindCompiled(string journeyId, int version) => compiled.GetValueOrDefault((journeyId, version));
+
+    private sealed class EmptyLookup : IConfigurationLookup
+    {
+        public EventDefinition? FindEvent(string eventId) => null;
+
+        public DataSource? FindDataSource(string sourceId) => null;
+
+        public CustomAction? FindAction(string actionId) => null;
+
+        public bool JourneyExists(string journeyId) => false;
+    }
+}
