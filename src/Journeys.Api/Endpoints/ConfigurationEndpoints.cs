@@ -19,13 +19,13 @@ namespace Journeys.Api.Endpoints;
 public static class ConfigurationEndpoints
 {
     private static readonly ResourceRoute<EventDefinition> Events =
-        new("events", "event definition", bytes => ContractJson.ReadEventDefinition(bytes.Span));
+        new("events", bytes => ContractJson.ReadEventDefinition(bytes.Span));
 
     private static readonly ResourceRoute<DataSource> DataSources =
-        new("datasources", "data source", bytes => ContractJson.ReadDataSource(bytes.Span));
+        new("datasources", bytes => ContractJson.ReadDataSource(bytes.Span));
 
     private static readonly ResourceRoute<CustomAction> Actions =
-        new("actions", "custom action", bytes => ContractJson.ReadCustomAction(bytes.Span));
+        new("actions", bytes => ContractJson.ReadCustomAction(bytes.Span));
 
     // ---- Event definitions ----------------------------------------------------------------------------------
 
@@ -136,8 +136,8 @@ public static class ConfigurationEndpoints
     private static IResult Deleted(CatalogResult<ResourceDeleted> result) =>
         result.Succeeded ? TypedResults.NoContent() : ApiProblems.FromCatalog(result.Failure);
 
-    /// <summary>What differs between the three resource kinds: route segment, noun for messages, reader and writer.</summary>
-    private sealed record ResourceRoute<T>(string Segment, string Noun, Func<ReadOnlyMemory<byte>, ContractReadResult<T>> Read)
+    /// <summary>What differs between the three resource kinds: route segment, reader and serialisation metadata.</summary>
+    private sealed record ResourceRoute<T>(string Segment, Func<ReadOnlyMemory<byte>, ContractReadResult<T>> Read)
         where T : class
     {
         public JsonTypeInfo<T> TypeInfo { get; } = (JsonTypeInfo<T>)ContractJson.Options.GetTypeInfo(typeof(T));
