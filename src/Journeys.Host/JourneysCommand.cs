@@ -15,6 +15,22 @@ public static class JourneysCommand
         demo.SetAction(async (_, cancellationToken) => await DemoCommand.RunAsync(Console.Out, cancellationToken));
         root.Subcommands.Add(demo);
 
+        var db = new Option<string>("--db") { Description = "SQLite database file.", DefaultValueFactory = _ => "journeys.db" };
+        var urls = new Option<string>("--urls") { Description = "URL to listen on.", DefaultValueFactory = _ => "http://127.0.0.1:7071" };
+        var timeScale = new Option<double>("--time-scale") { Description = "Run journey waits and timeouts N times faster (N >= 1).", DefaultValueFactory = _ => 1 };
+        timeScale.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<double>();
+            if (!(value >= 1) || double.IsInfinity(value))
+            {
+                result.AddError("--time-scale must be a finite number of at least 1.");
+            }
+        });
+        var serve = new Command("serve", "Serve the HTTP API and run journeys on a local SQLite database.") { db, urls, timeScale };
+        serve.SetAction(async (parse, cancellationToken) => await ServeCommand.RunAsync(
+            parse.GetValue(db)!, parse.GetValue(urls)!, parse.GetValue(timeScale), Console.Out, cancellationToken));
+        root.Subcommands.Add(serve);
+
         var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Configuration files or folders (samples layout)." };
         var validate = new Command("validate", "Validate event, data source, action and journey JSON files offline.") { files };
         validate.SetAction(parse => ValidateCommand.Run(parse.GetValue(files) ?? [], Console.Out));
