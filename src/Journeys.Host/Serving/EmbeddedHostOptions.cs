@@ -14,6 +14,9 @@ public sealed class EmbeddedHostOptions
     /// <summary>Journey time runs this many times faster than real time (waits and timeouts only, never HTTP timeouts).</summary>
     public double TimeScale { get; set; } = 1;
 
+    /// <summary>Engine tuning; when null, defaults with <see cref="TimeScale"/>.</summary>
+    public Journeys.Engine.EngineOptions? Engine { get; set; }
+
     public ApiOptions Api { get; set; } = new();
 
     /// <summary>
