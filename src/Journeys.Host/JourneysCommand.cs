@@ -11,8 +11,11 @@ public static class JourneysCommand
     {
         var root = new RootCommand("Journeys: event-driven customer-journey orchestration, embedded host.");
 
-        var demo = new Command("demo", "Run the main job end to end on a fresh local database, with mock services.");
-        demo.SetAction(async (_, cancellationToken) => await DemoCommand.RunAsync(Console.Out, cancellationToken));
+        var shoppers = new Option<int>("--shoppers") { Description = "Synthetic shoppers.", DefaultValueFactory = _ => 10_000 };
+        var demoScale = new Option<double>("--time-scale") { Description = "Journey seconds per real second.", DefaultValueFactory = _ => DemoCommand.DefaultTimeScale };
+        var demo = new Command("demo", "Run the main job end to end on a fresh local database, with mock services.") { shoppers, demoScale };
+        demo.SetAction(async (parse, cancellationToken) => await DemoCommand.RunAsync(
+            AnsiConsole.Console, Math.Clamp(parse.GetValue(shoppers), 1, 1_000_000), Math.Max(1, parse.GetValue(demoScale)), null, cancellationToken));
         root.Subcommands.Add(demo);
 
         var db = new Option<string>("--db") { Description = "SQLite database file.", DefaultValueFactory = _ => "journeys.db" };

@@ -3,8 +3,14 @@ namespace Journeys.Engine;
 /// <summary>Tuning of the embedded engine; the defaults suit one process on a small machine.</summary>
 public sealed class EngineOptions
 {
-    /// <summary>Action calls and data fetches in flight at once.</summary>
+    /// <summary>Action calls in flight at once.</summary>
     public int MaxConcurrentWork { get; set; } = 64;
+
+    /// <summary>
+    /// Data fetches in flight at once. A pool of its own, because a fetch may wait for its source's rate limit and
+    /// must not hold up action calls meanwhile.
+    /// </summary>
+    public int MaxConcurrentFetches { get; set; } = 16;
 
     /// <summary>Events routed in one transaction at most (several ingest requests are grouped up to this).</summary>
     public int MaxEventsPerTransaction { get; set; } = 10_000;

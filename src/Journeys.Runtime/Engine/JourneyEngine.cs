@@ -31,6 +31,7 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
     private readonly ILogger logger;
     private readonly Channel<EngineRequest> requests = Channel.CreateUnbounded<EngineRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<PendingWork> work = Channel.CreateUnbounded<PendingWork>();
+    private readonly Channel<PendingWork> fetches = Channel.CreateUnbounded<PendingWork>();
     private readonly CancellationTokenSource stopping = new();
     private readonly CancellationTokenSource abandonWork = new();
     private readonly ReportCounters counters = new();
@@ -94,12 +95,14 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
         var pending = writer.LoadWork();
         foreach (var item in pending)
         {
-            work.Writer.TryWrite(item);
+            Dispatch(item);
         }
 
         nextWake = writer.NextWake();
         nextKeyPurge = clock.GetUtcNow();
-        workers = Enumerable.Range(0, Math.Max(1, options.MaxConcurrentWork)).Select(_ => Task.Run(RunWorkerAsync, CancellationToken.None)).ToArray();
+        workers = Enumerable.Range(0, Math.Max(1, options.MaxConcurrentWork)).Select(_ => Task.Run(() => RunWorkerAsync(work.Reader), CancellationToken.None))
+            .Concat(Enumerable.Range(0, Math.Max(1, options.MaxConcurrentFetches)).Select(_ => Task.Run(() => RunWorkerAsync(fetches.Reader), CancellationToken.None)))
+            .ToArray();
         loop = Task.Run(RunLoopAsync, CancellationToken.None);
         await StopSweepAsync(cancellationToken);
         LogStarted(logger, pending.Count, options.TimeScale);
@@ -192,6 +195,7 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
 
         await stopping.CancelAsync();
         work.Writer.TryComplete();
+        fetches.Writer.TryComplete();
         using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         grace.CancelAfter(options.ShutdownGrace);
         try
@@ -343,7 +347,7 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
 
         foreach (var item in unit.NewWork)
         {
-            work.Writer.TryWrite(item);
+            Dispatch(item);
         }
 
         foreach (var (request, ingestResults) in results)
@@ -423,11 +427,14 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
         }
     }
 
-    private async Task RunWorkerAsync()
+    private void Dispatch(PendingWork item) =>
+        (item.Command is FetchDataCommand ? fetches : work).Writer.TryWrite(item);
+
+    private async Task RunWorkerAsync(ChannelReader<PendingWork> queue)
     {
-        while (await work.Reader.WaitToReadAsync(CancellationToken.None))
+        while (await queue.WaitToReadAsync(CancellationToken.None))
         {
-            while (work.Reader.TryRead(out var item))
+            while (queue.TryRead(out var item))
             {
                 if (abandonWork.IsCancellationRequested)
                 {
