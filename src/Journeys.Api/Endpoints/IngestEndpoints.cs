@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Journeys.Api.Http;
 using Journeys.Api.Problems;
 using Journeys.Engine;
@@ -26,6 +27,13 @@ public static class IngestEndpoints
         if (body.Problem is not null)
         {
             return body.Problem;
+        }
+
+        // Utf8JsonReader does not check that the bytes inside strings and property names are valid UTF-8, so a body
+        // with broken bytes would be routed (and stored) as if it were JSON; it is malformed and refused whole.
+        if (!Utf8.IsValid(body.Bytes.Span))
+        {
+            return Problems.Problems.BadRequest(ContractJson.MalformedJson, "$", "The body is not valid UTF-8.");
         }
 
         if (Parse(body.Bytes) is not { } root)

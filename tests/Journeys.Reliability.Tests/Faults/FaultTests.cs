@@ -122,7 +122,8 @@ public sealed class FaultTests(HostFixture fixture) : IClassFixture<HostFixture>
 
         var calls = report.Versions[0].Nodes["call"].Actions!;
         Assert.Equal(1, calls.Calls);
-        Assert.InRange(calls.MaxMs, 400, 3000);
+        // The endpoint holds each answer 400 ms; the host measures from its side of the socket (timer granularity: a few ms).
+        Assert.InRange(calls.MaxMs, 380, 3000);
     }
 
     private static async Task DefineAsync(JourneysApiClient api, FaultCase fault, LoopbackServer server)
