@@ -61,6 +61,40 @@ public sealed class AzureIngestion(
         return new IngestBatchSummary(results, deadLettered);
     }
 
+    /// <summary>
+    /// What the Event Hubs trigger calls: like <see cref="IngestBatchAsync"/>, but when the batch cannot be routed at
+    /// all (the routing table cannot be loaded) every message is dead-lettered with the reason instead, so that the
+    /// trigger can checkpoint without losing them. Throws only when even the dead-letter store fails.
+    /// </summary>
+    public async Task<IngestBatchSummary> IngestOrDeadLetterAsync(
+        Func<CancellationToken, Task<RoutingTable>> tableSource, IReadOnlyList<string> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tableSource);
+        ArgumentNullException.ThrowIfNull(messages);
+        RoutingTable table;
+        try
+        {
+            table = await tableSource(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Whatever broke the catalog read, the messages must be kept: they are dead-lettered with its reason.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            foreach (var message in messages)
+            {
+                await deadLetters.AddAsync(message ?? string.Empty, $"routing table unavailable: {ex.GetType().Name}: {ex.Message}", time.GetUtcNow(), cancellationToken);
+            }
+
+            return new IngestBatchSummary([], messages.Count);
+        }
+
+        return await IngestBatchAsync(table, messages, cancellationToken);
+    }
+
     /// <summary>Routes already-parsed events (<c>POST /api/ingest</c>); failures come back as results with an error.</summary>
     public async Task<IReadOnlyList<IngestResult>> IngestEventsAsync(RoutingTable table, IReadOnlyList<JsonElement> events, CancellationToken cancellationToken = default)
     {

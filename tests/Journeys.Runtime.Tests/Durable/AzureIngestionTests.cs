@@ -165,6 +165,32 @@ public sealed class AzureIngestionTests : IAsyncLifetime
         Assert.Equal(1, counters.Counters[new CounterKey("abandoned-cart", 1, "", "discarded:invalidEvent")]);
     }
 
+    [Fact]
+    public async Task When_the_routing_table_cannot_be_loaded_every_message_is_dead_lettered_with_the_reason()
+    {
+        var ingestion = new AzureIngestion(keys, exits, instances, counters, deadLetters, new ManualClock(Now));
+
+        var summary = await ingestion.IngestOrDeadLetterAsync(_ => throw new InvalidOperationException("table service unreachable"), [Cart("evt-1", "c-1"), "{ not json"]);
+
+        Assert.Equal(2, summary.DeadLettered);
+        Assert.Equal(
+            ["routing table unavailable: InvalidOperationException: table service unreachable", "routing table unavailable: InvalidOperationException: table service unreachable"],
+            deadLetters.Letters.Select(l => l.Reason));
+        Assert.Equal("{ not json", deadLetters.Letters[1].Message);
+        Assert.Empty(instances.Starts);
+    }
+
+    [Fact]
+    public async Task With_a_routing_table_the_safe_batch_routes_as_usual()
+    {
+        var ingestion = new AzureIngestion(keys, exits, instances, counters, deadLetters, new ManualClock(Now));
+
+        var summary = await ingestion.IngestOrDeadLetterAsync(_ => Task.FromResult(table), [Cart("evt-1", "c-42")]);
+
+        Assert.Equal(0, summary.DeadLettered);
+        Assert.Equal(CartC42, Assert.Single(instances.Starts).InstanceId);
+    }
+
     private Task<IngestBatchSummary> IngestAsync(params string[] messages) =>
         new AzureIngestion(keys, exits, instances, counters, deadLetters, new ManualClock(Now)).IngestBatchAsync(table, messages);
 
