@@ -1,0 +1,58 @@
+using Journeys.Api;
+using Journeys.Api.Endpoints;
+using Journeys.Catalog;
+using Journeys.Engine;
+using Journeys.Functions.Durable;
+using Journeys.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Journeys.Functions.Functions;
+
+/// <summary>SPEC §6 journey routes, report and instance view: each function is the shared handler.</summary>
+public sealed class JourneyApi(CatalogService catalog, IJourneyRuntime runtime, ApiOptions options)
+{
+    [Function("ListJourneys")]
+    public async Task<IActionResult> ListAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys")] HttpRequest req) =>
+        new ResultActionResult(await JourneyEndpoints.ListJourneysAsync(catalog, req.HttpContext.RequestAborted));
+
+    [Function("PutJourney")]
+    public async Task<IActionResult> PutAsync([HttpTrigger(AuthorizationLevel.Function, "put", Route = "journeys/{id}")] HttpRequest req, string id) =>
+        new ResultActionResult(await JourneyEndpoints.PutJourneyAsync(req, id, catalog, options, req.HttpContext.RequestAborted));
+
+    [Function("GetJourney")]
+    public async Task<IActionResult> GetAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys/{id}")] HttpRequest req, string id) =>
+        new ResultActionResult(await JourneyEndpoints.GetJourneyAsync(id, catalog, req.HttpContext.RequestAborted));
+
+    [Function("ValidateJourney")]
+    public async Task<IActionResult> ValidateAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "journeys/{id}/validate")] HttpRequest req, string id) =>
+        new ResultActionResult(await JourneyEndpoints.ValidateJourneyAsync(id, catalog, req.HttpContext.RequestAborted));
+
+    [Function("PublishJourney")]
+    public async Task<IActionResult> PublishAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "journeys/{id}/publish")] HttpRequest req, string id) =>
+        new ResultActionResult(await JourneyEndpoints.PublishJourneyAsync(req, id, catalog, req.HttpContext.RequestAborted));
+
+    [Function("CloseJourney")]
+    public async Task<IActionResult> CloseAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "journeys/{id}/close")] HttpRequest req, string id) =>
+        new ResultActionResult(await JourneyEndpoints.CloseJourneyAsync(id, catalog, req.HttpContext.RequestAborted));
+
+    /// <summary>The catalog's stop observer (<c>JourneyStopObserver</c>) raises the stop event to every active instance, through this invocation's client.</summary>
+    [Function("StopJourney")]
+    public async Task<IActionResult> StopAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "journeys/{id}/stop")] HttpRequest req, string id, [DurableClient] DurableTaskClient client)
+    {
+        using var gateway = AmbientInstanceGateway.Use(client);
+        return new ResultActionResult(await JourneyEndpoints.StopJourneyAsync(id, catalog, req.HttpContext.RequestAborted));
+    }
+
+    [Function("GetReport")]
+    public async Task<IActionResult> ReportAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys/{id}/report")] HttpRequest req, string id) =>
+        new ResultActionResult(await ReportEndpoints.GetReportAsync(id, runtime, req.HttpContext.RequestAborted));
+
+    [Function("GetInstance")]
+    public async Task<IActionResult> InstanceAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys/{id}/instances/{profileId}")] HttpRequest req, string id, string profileId) =>
+        new ResultActionResult(await ReportEndpoints.GetInstanceAsync(id, profileId, runtime, req.HttpContext.RequestAborted));
+}
