@@ -245,7 +245,7 @@ public sealed class TableCatalogStore(JourneyTables tables) : ICatalogStore
                 .ToList();
             head["Versions"] = VersionSummaryCodec.Write(versions);
             head["Status"] = VersionSummaryCodec.JourneyStatusName(next);
-            head["LiveVersion"] = null;
+            head.Remove("LiveVersion");
             try
             {
                 await table.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Replace, cancellationToken);

@@ -99,17 +99,35 @@ public sealed class TableInstanceRecordStore(JourneyTables tables) : IInstanceRe
         };
     }
 
-    private static TableEntity RunEntity(string partition, StepRecord record) => new(partition, "run|" + record.InstanceId)
+    private static TableEntity RunEntity(string partition, StepRecord record)
     {
-        ["RunId"] = record.InstanceId,
-        ["Version"] = record.Version,
-        ["Status"] = EnumName(record.Status, ExecutionJsonContext.Default.InstanceStatus),
-        ["Node"] = record.Node,
-        ["Waiting"] = EnumName(record.Waiting, ExecutionJsonContext.Default.WaitKind),
-        ["WakeAt"] = record.WakeAt,
-        ["StartedAt"] = record.StartedAt,
-        ["EndedAt"] = record.EndedAt,
-    };
+        var entity = new TableEntity(partition, "run|" + record.InstanceId)
+        {
+            ["RunId"] = record.InstanceId,
+            ["Version"] = record.Version,
+            ["Status"] = EnumName(record.Status, ExecutionJsonContext.Default.InstanceStatus),
+            ["Waiting"] = EnumName(record.Waiting, ExecutionJsonContext.Default.WaitKind),
+            ["StartedAt"] = record.StartedAt,
+        };
+
+        // Absent rather than null: the entity is replaced whole at each step, so a cleared value disappears.
+        if (record.Node is { } node)
+        {
+            entity["Node"] = node;
+        }
+
+        if (record.WakeAt is { } wakeAt)
+        {
+            entity["WakeAt"] = wakeAt;
+        }
+
+        if (record.EndedAt is { } endedAt)
+        {
+            entity["EndedAt"] = endedAt;
+        }
+
+        return entity;
+    }
 
     private static TableEntity StepEntity(string partition, string runId, StepEvent stepEvent) =>
         new(partition, "step|" + runId + "|" + stepEvent.Sequence.ToString("D10", CultureInfo.InvariantCulture))
