@@ -11,9 +11,28 @@ public static class JourneysCommand
     {
         var root = new RootCommand("Journeys: event-driven customer-journey orchestration, embedded host.");
 
-        var demo = new Command("demo", "Run the main job end to end on a fresh local database, with mock services.");
-        demo.SetAction(async (_, cancellationToken) => await DemoCommand.RunAsync(Console.Out, cancellationToken));
+        var shoppers = new Option<int>("--shoppers") { Description = "Synthetic shoppers.", DefaultValueFactory = _ => 10_000 };
+        var demoScale = new Option<double>("--time-scale") { Description = "Journey seconds per real second.", DefaultValueFactory = _ => DemoCommand.DefaultTimeScale };
+        var demo = new Command("demo", "Run the main job end to end on a fresh local database, with mock services.") { shoppers, demoScale };
+        demo.SetAction(async (parse, cancellationToken) => await DemoCommand.RunAsync(
+            AnsiConsole.Console, Math.Clamp(parse.GetValue(shoppers), 1, 1_000_000), Math.Max(1, parse.GetValue(demoScale)), null, cancellationToken));
         root.Subcommands.Add(demo);
+
+        var db = new Option<string>("--db") { Description = "SQLite database file.", DefaultValueFactory = _ => "journeys.db" };
+        var urls = new Option<string>("--urls") { Description = "URL to listen on.", DefaultValueFactory = _ => "http://127.0.0.1:7071" };
+        var timeScale = new Option<double>("--time-scale") { Description = "Run journey waits and timeouts N times faster (N >= 1).", DefaultValueFactory = _ => 1 };
+        timeScale.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<double>();
+            if (!(value >= 1) || double.IsInfinity(value))
+            {
+                result.AddError("--time-scale must be a finite number of at least 1.");
+            }
+        });
+        var serve = new Command("serve", "Serve the HTTP API and run journeys on a local SQLite database.") { db, urls, timeScale };
+        serve.SetAction(async (parse, cancellationToken) => await ServeCommand.RunAsync(
+            parse.GetValue(db)!, parse.GetValue(urls)!, parse.GetValue(timeScale), Console.Out, cancellationToken));
+        root.Subcommands.Add(serve);
 
         var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Configuration files or folders (samples layout)." };
         var validate = new Command("validate", "Validate event, data source, action and journey JSON files offline.") { files };

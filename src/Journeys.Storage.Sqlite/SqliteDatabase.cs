@@ -63,6 +63,12 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>
+    /// A synchronous open for the embedded engine's single writer, which works synchronously on its own thread
+    /// (Microsoft.Data.Sqlite's async methods complete synchronously anyway).
+    /// </summary>
+    public SqliteConnection OpenConnection() => OpenConnectionAsync().GetAwaiter().GetResult();
+
+    /// <summary>
     /// Applies the steps not yet recorded, in order, each in its own <c>BEGIN IMMEDIATE</c> transaction together
     /// with its record, so that processes starting at once on the same file apply each step exactly once.
     /// </summary>

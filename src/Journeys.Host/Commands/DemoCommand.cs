@@ -1,11 +1,247 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using Journeys.Api.Security;
+using Journeys.Bundles;
+using Journeys.Host.Demo;
+using Journeys.Host.Serving;
+using Journeys.Ingestion;
+using Journeys.Reporting;
+using Journeys.Serialization;
+using Spectre.Console;
+
 namespace Journeys.Host.Commands;
 
-/// <summary><c>journeys demo</c>.</summary>
+/// <summary>
+/// <c>journeys demo</c>: the main job end to end on the embedded default. A fresh database in a temp folder, mock
+/// loyalty/mailer/billing services on loopback, the sample configuration defined and published through the HTTP
+/// API, thousands of synthetic shoppers' events sent under accelerated time, then the per-node report.
+/// </summary>
 public static class DemoCommand
 {
-    public static async Task<int> RunAsync(TextWriter output, CancellationToken cancellationToken)
+    /// <summary>One journey day passes in one real second: the welcome series' two daily waits take two seconds.</summary>
+    public const double DefaultTimeScale = 86_400;
+
+    public static async Task<int> RunAsync(IAnsiConsole console, int shoppers, double timeScale, string? samplesFolder, CancellationToken cancellationToken)
     {
-        await output.WriteLineAsync("demo: not built yet".AsMemory(), cancellationToken);
-        return 0;
+        ArgumentNullException.ThrowIfNull(console);
+        var stopwatch = Stopwatch.StartNew();
+        var folder = Path.Combine(Path.GetTempPath(), "journeys-demo-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        var samples = ConfigurationBundle.LoadFolder(samplesFolder ?? Path.Combine(AppContext.BaseDirectory, "samples"));
+        console.MarkupLineInterpolated($"[bold]Journeys demo[/]: {shoppers:N0} shoppers, time x{timeScale:N0}, database [grey]{Path.Combine(folder, "journeys.db")}[/]");
+
+        await using var mocks = await MockServices.StartAsync(cancellationToken);
+        var adminKey = ApiKeys.Generate();
+        var ingestKey = ApiKeys.Generate();
+        var options = new EmbeddedHostOptions
+        {
+            DatabasePath = Path.Combine(folder, "journeys.db"),
+            Urls = "http://127.0.0.1:0",
+            TimeScale = timeScale,
+            ConsoleLogging = false,
+            ConfigureServices = EmbeddedRuntime.Register,
+        };
+        options.Configuration[EmbeddedHost.AdminKeySetting] = adminKey;
+        options.Configuration[EmbeddedHost.IngestKeySetting] = ingestKey;
+        options.Configuration["MAILER_TOKEN"] = "demo-mailer-token";
+        options.Configuration["LOYALTY_KEY"] = "demo-loyalty-key";
+        options.Configuration["BILLING_USER"] = "demo";
+        options.Configuration["BILLING_PASSWORD"] = "demo-password";
+        await using var host = await EmbeddedHost.CreateAsync(options, cancellationToken);
+        await host.App.StartAsync(cancellationToken);
+        using var admin = Client(host.Addresses[0], adminKey);
+        using var ingest = Client(host.Addresses[0], ingestKey);
+
+        await DefineAsync(admin, samples, mocks.BaseUri, cancellationToken);
+        foreach (var journey in samples.Journeys.Keys.Order(StringComparer.Ordinal))
+        {
+            using var published = await admin.PostAsync(new Uri($"api/journeys/{journey}/publish", UriKind.Relative), null, cancellationToken);
+            await EnsureAsync(published, $"publish {journey}", cancellationToken);
+        }
+
+        console.MarkupLineInterpolated($"Defined {samples.Files.Count} resources and published {samples.Journeys.Count} journeys through the API in {stopwatch.Elapsed.TotalSeconds:0.0} s");
+
+        var events = DemoTraffic.Generate(shoppers, DateTimeOffset.UtcNow);
+        var summary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sendWatch = Stopwatch.StartNew();
+        await console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"sending {events.Count:N0} events", maxValue: events.Count);
+                const int batchSize = 500;
+                for (var offset = 0; offset < events.Count; offset += batchSize)
+                {
+                    var batch = events.Skip(offset).Take(batchSize).ToArray();
+                    using var content = new StringContent("[" + string.Join(',', batch) + "]", Encoding.UTF8, "application/json");
+                    using var response = await ingest.PostAsync(new Uri("api/ingest", UriKind.Relative), content, cancellationToken);
+                    await EnsureAsync(response, "ingest", cancellationToken);
+                    var body = await response.Content.ReadFromJsonAsync(IngestionJsonContext.Default.IngestResponse, cancellationToken);
+                    Tally(summary, body!.Results);
+                    task.Increment(batch.Length);
+                }
+            });
+        console.MarkupLineInterpolated($"Sent {events.Count:N0} events in {sendWatch.Elapsed.TotalSeconds:0.0} s ({events.Count / Math.Max(0.001, sendWatch.Elapsed.TotalSeconds):N0} events/s): {string.Join(", ", summary.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value:N0}"))}");
+
+        var reports = await WaitForAllAsync(console, admin, samples.Journeys.Keys, cancellationToken);
+        foreach (var report in reports)
+        {
+            Render(console, report);
+        }
+
+        console.MarkupLineInterpolated($"Mock mailer received [bold]{mocks.Emails:N0}[/] emails ({mocks.DistinctEmails:N0} distinct idempotency keys); loyalty lookups {mocks.Lookups:N0}; payment retries {mocks.PaymentRetries:N0}.");
+        console.MarkupLineInterpolated($"[green]Done[/] in {stopwatch.Elapsed.TotalSeconds:0.0} s.");
+        await host.App.StopAsync(CancellationToken.None);
+        TryDelete(folder);
+        return reports.All(r => r.Versions.All(v => v.Active == 0)) ? 0 : 1;
+    }
+
+    private static HttpClient Client(Uri baseUri, string key)
+    {
+        var client = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
+        client.DefaultRequestHeaders.Add(ApiKeys.HeaderName, key);
+        return client;
+    }
+
+    /// <summary>PUTs every sample, with the example.com URLs pointed at the mock services.</summary>
+    private static async Task DefineAsync(HttpClient admin, ConfigurationBundle samples, Uri mocks, CancellationToken cancellationToken)
+    {
+        foreach (var (id, definition) in samples.Events)
+        {
+            await PutAsync(admin, $"api/events/{id}", ContractJson.Write(definition), cancellationToken);
+        }
+
+        foreach (var (id, source) in samples.DataSources)
+        {
+            source.BaseUrl = mocks.ToString().TrimEnd('/');
+
+            // The sample's 15 requests/s suits a shared production service; the local mock takes far more.
+            source.RateLimitPerSecond = 5_000;
+            await PutAsync(admin, $"api/datasources/{id}", ContractJson.Write(source), cancellationToken);
+        }
+
+        foreach (var (id, action) in samples.Actions)
+        {
+            var url = action.Url!;
+            var path = url[(url.IndexOf('/', url.IndexOf("//", StringComparison.Ordinal) + 2))..];
+            action.Url = mocks.ToString().TrimEnd('/') + path;
+            await PutAsync(admin, $"api/actions/{id}", ContractJson.Write(action), cancellationToken);
+        }
+
+        foreach (var (id, journey) in samples.Journeys)
+        {
+            await PutAsync(admin, $"api/journeys/{id}", ContractJson.Write(journey), cancellationToken);
+        }
+    }
+
+    private static async Task PutAsync(HttpClient client, string path, string json, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await client.PutAsync(new Uri(path, UriKind.Relative), content, cancellationToken);
+        await EnsureAsync(response, "PUT " + path, cancellationToken);
+    }
+
+    private static async Task EnsureAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
+    private static void Tally(Dictionary<string, int> summary, IReadOnlyList<IngestResult> results)
+    {
+        foreach (var result in results)
+        {
+            Add(summary, "entered", result.Entered.Count);
+            Add(summary, "resumed", result.Resumed.Count);
+            foreach (var discard in result.Discarded)
+            {
+                Add(summary, "discarded " + ReportCounters.ReasonName(discard.Reason), 1);
+            }
+        }
+
+        static void Add(Dictionary<string, int> summary, string key, int count)
+        {
+            if (count > 0)
+            {
+                summary[key] = summary.GetValueOrDefault(key) + count;
+            }
+        }
+    }
+
+    /// <summary>Polls the reports until no instance is active anywhere, for at most a minute.</summary>
+    private static async Task<IReadOnlyList<JourneyReport>> WaitForAllAsync(IAnsiConsole console, HttpClient admin, IEnumerable<string> journeys, CancellationToken cancellationToken)
+    {
+        var ids = journeys.Order(StringComparer.Ordinal).ToArray();
+        IReadOnlyList<JourneyReport> reports = [];
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromMinutes(1));
+        await console.Status().StartAsync("waiting for every instance to finish", async status =>
+        {
+            while (true)
+            {
+                var current = new List<JourneyReport>();
+                foreach (var id in ids)
+                {
+                    current.Add((await admin.GetFromJsonAsync(new Uri($"api/journeys/{id}/report", UriKind.Relative), ReportingJsonContext.Default.JourneyReport, limit.Token))!);
+                }
+
+                reports = current;
+                var active = current.Sum(r => r.Versions.Sum(v => v.Active));
+                if (active == 0)
+                {
+                    return;
+                }
+
+                status.Status($"waiting for {active:N0} active instances to finish");
+                try
+                {
+                    await Task.Delay(250, limit.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        });
+        return reports;
+    }
+
+    private static void Render(IAnsiConsole console, JourneyReport report)
+    {
+        foreach (var version in report.Versions)
+        {
+            var discards = version.Discarded.Count == 0 ? "none" : string.Join(", ", version.Discarded.Select(d => $"{d.Key} {d.Value:N0}"));
+            var table = new Table().Border(TableBorder.Rounded)
+                .Title($"[bold]{report.Journey}[/] v{version.Version} ({version.Status}): entered {version.Entered:N0}, completed {version.Completed:N0}, errored {version.Errored:N0}, timed out {version.TimedOut:N0}, active {version.Active:N0}; discarded: {discards}")
+                .AddColumn("node").AddColumn(new TableColumn("entered").RightAligned()).AddColumn(new TableColumn("exited").RightAligned())
+                .AddColumn(new TableColumn("errors").RightAligned()).AddColumn(new TableColumn("waiting").RightAligned()).AddColumn("branches").AddColumn("action calls (avg ms)");
+            foreach (var (node, counts) in version.Nodes)
+            {
+                table.AddRow(
+                    Markup.Escape(node),
+                    counts.Entered.ToString("N0"),
+                    counts.Exited.ToString("N0"),
+                    counts.Errors.ToString("N0"),
+                    counts.Waiting.ToString("N0"),
+                    Markup.Escape(string.Join(", ", counts.Branches.Select(b => $"{b.Key} {b.Value:N0}"))),
+                    counts.Actions is { } calls ? $"{calls.Calls:N0} ({calls.AverageMs:0.0})" : string.Empty);
+            }
+
+            console.Write(table);
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the system's temp cleaning.
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Journeys.Execution;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;

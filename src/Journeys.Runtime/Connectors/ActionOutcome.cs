@@ -1,3 +1,4 @@
+using Journeys.Execution;
 using System.Text.Json;
 
 namespace Journeys.Connectors;

@@ -1,3 +1,4 @@
+using Journeys.Execution;
 using Journeys.Connectors;
 using Journeys.Model;
 

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Journeys.Api.Http;
+using Journeys.Api.Json;
+using Journeys.Catalog;
+using Journeys.Model;
+using Journeys.Serialization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Journeys.Api.Endpoints;
+
+/// <summary>
+/// Event definitions, data sources and custom actions (SPEC §6): PUT/GET/DELETE by id and GET of the whole list.
+/// A GET returns the stored contract body exactly as a PUT would send it, with its ETag in the header, so that
+/// GET → edit → PUT with <c>If-Match</c> round-trips. Each method is a plain handler that an Azure Functions HTTP
+/// trigger can call with its own <see cref="HttpRequest"/>.
+/// </summary>
+public static class ConfigurationEndpoints
+{
+    private static readonly ResourceRoute<EventDefinition> Events =
+        new("events", bytes => ContractJson.ReadEventDefinition(bytes.Span));
+
+    private static readonly ResourceRoute<DataSource> DataSources =
+        new("datasources", bytes => ContractJson.ReadDataSource(bytes.Span));
+
+    private static readonly ResourceRoute<CustomAction> Actions =
+        new("actions", bytes => ContractJson.ReadCustomAction(bytes.Span));
+
+    // ---- Event definitions ----------------------------------------------------------------------------------
+
+    public static Task<IResult> PutEventDefinitionAsync(
+        HttpRequest request, string id, [FromServices] CatalogService catalog, [FromServices] ApiOptions options, CancellationToken cancellationToken) =>
+        PutAsync(Events, request, id, options, (body, ifMatch) => catalog.PutEventDefinitionAsync(id, body, ifMatch, cancellationToken), cancellationToken);
+
+    public static async Task<IResult> GetEventDefinitionAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
+        ApiProblems.CheckId(id) ?? Get(Events, await catalog.GetEventDefinitionAsync(id, cancellationToken));
+
+    public static async Task<IResult> ListEventDefinitionsAsync([FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
+        List(Events, await catalog.ListEventDefinitionsAsync(cancellationToken));
+
+    public static async Task<IResult> DeleteEventDefinitionAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
+        ApiProblems.CheckId(id) ?? Deleted(await catalog.DeleteEventDefinitionAsync(id, IfMatch(request), cancellationToken));
+
+    // ---- Data sources ---------------------------------------------------------------------------------------
+
+    public static Task<IResult> PutDataSourceAsync(
+        HttpRequest request, string id, [FromServices] CatalogService catalog, [FromServices] ApiOptions options, CancellationToken cancellationToken) =>
+        PutAsync(DataSources, request, id, options, (body, ifMatch) => catalog.PutDataSourceAsync(id, body, ifMatch, cancellationToken), cancellationToken);
+
+    public static async Task<IResult> GetDataSourceAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
+        ApiProblems.CheckId(id) ?? Get(DataSources, await catalog.GetDataSourceAsync(id, cancellationToken));
+
+    public static async Task<IResult> ListDataSourcesAsync([FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
+        List(DataSources, await catalog.ListDataSourcesAsync(cancellationToken));
+
+    public static async Task<IResult> DeleteDataSourceAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
+        ApiProblems.CheckId(id) ?? Deleted(await catalog.DeleteDataSourceAsync(id, IfMatch(request), cancellationToken));
+
+    // ---- Custom actions -------------------------------------------------------------------------------------
+
+    public static Task<IResult> PutCustomActionAsync(
+        HttpRequest request, string id, [FromServices] CatalogService catalog, [FromServices] ApiOptions options, CancellationToken cancellationToken) =>
+        PutAsync(Actions, request, id, options, (body, ifMatch) => catalog.PutCustomActionAsync(id, body, ifMatch, cancellationToken), cancellationToken);
+
+    public static async Task<IResult> GetCustomActionAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
+        ApiProblems.CheckId(id) ?? Get(Actions, await catalog.GetCustomActionAsync(id, cancellationToken));
+
+    public static async Task<IResult> ListCustomActionsAsync([FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
+        List(Actions, await catalog.ListCustomActionsAsync(cancellationToken));
+
+    public static async Task<IResult> DeleteCustomActionAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
+        ApiProblems.CheckId(id) ?? Deleted(await catalog.DeleteCustomActionAsync(id, IfMatch(request), cancellationToken));
+
+    // ---- Shared ---------------------------------------------------------------------------------------------
+
+    /// <summary>The <c>If-Match</c> header, or null when absent (an unconditional write).</summary>
+    public static string? IfMatch(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var value = request.Headers.IfMatch.ToString();
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    private static async Task<IResult> PutAsync<T>(
+        ResourceRoute<T> route,
+        HttpRequest request,
+        string id,
+        ApiOptions options,
+        Func<T, string?, Task<CatalogResult<CatalogPut<CatalogEntry<T>>>>> put,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        if (ApiProblems.CheckId(id) is { } badId)
+        {
+            return badId;
+        }
+
+        var body = await RequestBody.ReadJsonAsync(request, options.ConfigurationBodyLimit, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var parsed = route.Read(body.Bytes);
+        if (!parsed.Succeeded)
+        {
+            return ApiProblems.UnreadableBody(parsed.Errors);
+        }
+
+        var result = await put(parsed.Value!, IfMatch(request));
+        if (!result.Succeeded)
+        {
+            return ApiProblems.FromCatalog(result.Failure);
+        }
+
+        var entry = result.Value.Value;
+        return JsonResponses.Put(result.Value.Created, route.Location(id), entry.Body, route.TypeInfo, entry.ETag);
+    }
+
+    private static IResult Get<T>(ResourceRoute<T> route, CatalogResult<CatalogEntry<T>> result)
+        where T : class =>
+        result.Succeeded
+            ? JsonResponses.Ok(result.Value.Body, route.TypeInfo, result.Value.ETag)
+            : ApiProblems.FromCatalog(result.Failure);
+
+    private static IResult List<T>(ResourceRoute<T> route, IReadOnlyList<CatalogEntry<T>> entries)
+        where T : class
+    {
+        IReadOnlyList<ResourceView> views = entries
+            .Select(e => new ResourceView(e.Id, e.ETag, e.UpdatedAt, JsonSerializer.SerializeToElement(e.Body, route.TypeInfo)))
+            .ToList();
+        return JsonResponses.Ok(views, ApiJson.Context.IReadOnlyListResourceView);
+    }
+
+    private static IResult Deleted(CatalogResult<ResourceDeleted> result) =>
+        result.Succeeded ? TypedResults.NoContent() : ApiProblems.FromCatalog(result.Failure);
+
+    /// <summary>What differs between the three resource kinds: route segment, reader and serialisation metadata.</summary>
+    private sealed record ResourceRoute<T>(string Segment, Func<ReadOnlyMemory<byte>, ContractReadResult<T>> Read)
+        where T : class
+    {
+        public JsonTypeInfo<T> TypeInfo { get; } = (JsonTypeInfo<T>)ContractJson.Options.GetTypeInfo(typeof(T));
+
+        public string Location(string id) => $"/api/{Segment}/{Uri.EscapeDataString(id)}";
+    }
+}

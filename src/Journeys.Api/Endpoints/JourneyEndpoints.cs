@@ -1,0 +1,127 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Journeys.Api.Http;
+using Journeys.Api.Json;
+using Journeys.Catalog;
+using Journeys.Model;
+using Journeys.Serialization;
+using Journeys.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Journeys.Api.Endpoints;
+
+/// <summary>
+/// Journeys (SPEC §4, §6): the draft (PUT/GET with the draft ETag), the list, and the lifecycle operations validate,
+/// publish, close and stop. Plain handlers, callable from an Azure Functions HTTP trigger as they are.
+/// </summary>
+public static class JourneyEndpoints
+{
+    private static readonly JsonTypeInfo<Journey> JourneyTypeInfo = (JsonTypeInfo<Journey>)ContractJson.Options.GetTypeInfo(typeof(Journey));
+
+    /// <summary>Writes the draft: 201 with <c>Location</c> when the journey is new, 200 when its draft was replaced. Drafts are not validated here.</summary>
+    public static async Task<IResult> PutJourneyAsync(
+        HttpRequest request, string id, [FromServices] CatalogService catalog, [FromServices] ApiOptions options, CancellationToken cancellationToken)
+    {
+        if (ApiProblems.CheckId(id) is { } badId)
+        {
+            return badId;
+        }
+
+        var body = await RequestBody.ReadJsonAsync(request, options.ConfigurationBodyLimit, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var parsed = ContractJson.ReadJourney(body.Bytes.Span);
+        if (!parsed.Succeeded)
+        {
+            return ApiProblems.UnreadableBody(parsed.Errors);
+        }
+
+        var result = await catalog.PutJourneyDraftAsync(id, parsed.Value!, ConfigurationEndpoints.IfMatch(request), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return ApiProblems.FromCatalog(result.Failure);
+        }
+
+        var details = result.Value.Value;
+        return JsonResponses.Put(result.Value.Created, $"/api/journeys/{Uri.EscapeDataString(id)}", ToView(details), ApiJson.Context.JourneyView, details.DraftETag);
+    }
+
+    public static async Task<IResult> GetJourneyAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken)
+    {
+        if (ApiProblems.CheckId(id) is { } badId)
+        {
+            return badId;
+        }
+
+        var result = await catalog.GetJourneyAsync(id, cancellationToken);
+        return result.Succeeded
+            ? JsonResponses.Ok(ToView(result.Value), ApiJson.Context.JourneyView, result.Value.DraftETag)
+            : ApiProblems.FromCatalog(result.Failure);
+    }
+
+    public static async Task<IResult> ListJourneysAsync([FromServices] CatalogService catalog, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<JourneyView> views = (await catalog.ListJourneysAsync(cancellationToken)).Select(ToView).ToList();
+        return JsonResponses.Ok(views, ApiJson.Context.IReadOnlyListJourneyView);
+    }
+
+    /// <summary>200 with every problem at once, valid or not: an invalid draft is the answer, not a failed request.</summary>
+    public static async Task<IResult> ValidateJourneyAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken)
+    {
+        if (ApiProblems.CheckId(id) is { } badId)
+        {
+            return badId;
+        }
+
+        var result = await catalog.ValidateJourneyAsync(id, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return ApiProblems.FromCatalog(result.Failure);
+        }
+
+        var validation = result.Value;
+        var response = new ValidationResponse(validation.IsValid, ToViews(validation.Errors), ToViews(validation.Warnings));
+        return JsonResponses.Ok(response, ApiJson.Context.ValidationResponse);
+    }
+
+    /// <summary>
+    /// <c>{ "version": n }</c>; 409 with the validation errors when the draft is invalid. An optional <c>If-Match</c>
+    /// on the draft ETag publishes exactly the draft the caller looked at (412 otherwise).
+    /// </summary>
+    public static async Task<IResult> PublishJourneyAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken)
+    {
+        if (ApiProblems.CheckId(id) is { } badId)
+        {
+            return badId;
+        }
+
+        var result = await catalog.PublishJourneyAsync(id, ConfigurationEndpoints.IfMatch(request), cancellationToken);
+        return result.Succeeded
+            ? JsonResponses.Ok(new PublishResponse(result.Value.LiveVersion ?? 0), ApiJson.Context.PublishResponse)
+            : ApiProblems.FromCatalog(result.Failure);
+    }
+
+    public static async Task<IResult> CloseJourneyAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
+        ApiProblems.CheckId(id) ?? Lifecycle(await catalog.CloseJourneyAsync(id, cancellationToken));
+
+    public static async Task<IResult> StopJourneyAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
+        ApiProblems.CheckId(id) ?? Lifecycle(await catalog.StopJourneyAsync(id, cancellationToken));
+
+    private static IResult Lifecycle(CatalogResult<JourneyLifecycleChange> result) =>
+        result.Succeeded
+            ? JsonResponses.Ok(
+                new LifecycleResponse(result.Value.JourneyId, result.Value.Status, result.Value.LiveVersion, result.Value.EndedVersions),
+                ApiJson.Context.LifecycleResponse)
+            : ApiProblems.FromCatalog(result.Failure);
+
+    private static JourneyView ToView(JourneyDetails details) =>
+        new(details.Id, details.DraftETag, details.DraftUpdatedAt, details.Status, details.LiveVersion, details.Versions,
+            JsonSerializer.SerializeToElement(details.Draft, JourneyTypeInfo));
+
+    private static List<ValidationIssueView> ToViews(IEnumerable<ValidationIssue> issues) =>
+        issues.Select(i => new ValidationIssueView(i.Code, i.Node, i.Path, i.Message)).ToList();
+}

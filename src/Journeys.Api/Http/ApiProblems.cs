@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using Journeys.Api.Problems;
+using Journeys.Catalog;
+using Journeys.Serialization;
+using Journeys.Validation;
+
+namespace Journeys.Api.Http;
+
+/// <summary>
+/// Maps what the catalog and the request parsing report to RFC 7807 problems. Messages come from the catalog and the
+/// validators, which name ids, paths and setting names only, never configuration values.
+/// </summary>
+public static partial class ApiProblems
+{
+    public const string IdInvalid = CatalogErrorCodes.IdInvalid;
+    public const string BodyNotEvents = "INGEST_BODY_INVALID";
+    public const string TooManyEvents = "TOO_MANY_EVENTS";
+    public const string ProfileIdInvalid = "PROFILE_ID_INVALID";
+
+    /// <summary>The problem for a catalog failure, with its own HTTP status and, for validation failures, every issue.</summary>
+    public static ProblemResult FromCatalog(CatalogFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        IReadOnlyList<ContractError> errors = failure.Code switch
+        {
+            CatalogErrorCodes.Invalid when failure.Issues.Count > 0 => FromIssues(failure.Issues),
+            CatalogErrorCodes.InUse when failure.UsedBy.Count > 0 =>
+                failure.UsedBy.Select(j => new ContractError(CatalogErrorCodes.InUse, "$", $"The live version of journey '{j}' uses it.")).ToList(),
+            _ => [new ContractError(failure.Code, "$", failure.Message)],
+        };
+        return new ProblemResult(failure.HttpStatus, failure.Message, errors);
+    }
+
+    public static IReadOnlyList<ContractError> FromIssues(IEnumerable<ValidationIssue> issues) =>
+        issues.Select(i => new ContractError(i.Code, i.Path, i.Message)).ToList();
+
+    /// <summary>A body that could not be read as the contract type: 400 with every error and its JSON path.</summary>
+    public static ProblemResult UnreadableBody(IReadOnlyList<ContractError> errors) =>
+        new(400, "The request body is not valid.", errors);
+
+    /// <summary>400 when a route id does not match <c>[A-Za-z0-9._-]{1,64}</c>; null when it does.</summary>
+    public static ProblemResult? CheckId(string? id) =>
+        id is not null && IdRegex().IsMatch(id)
+            ? null
+            : Problems.Problems.BadRequest(IdInvalid, "$", $"The id '{Truncate(id)}' is not valid: ids are 1 to 64 characters among letters, digits, '.', '_' and '-'.");
+
+    public static ProblemResult NotFound(string what) =>
+        new(404, $"There is no {what}.", [new ContractError(CatalogErrorCodes.NotFound, "$", $"There is no {what}.")]);
+
+    private static string Truncate(string? text) => text is null ? string.Empty : text.Length <= 80 ? text : text[..80] + "…";
+
+    [GeneratedRegex(ConfigurationValidator.IdPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex IdRegex();
+}

@@ -1,0 +1,160 @@
+using Journeys.Api;
+using Journeys.Api.Security;
+using Journeys.Catalog;
+using Journeys.Connectors;
+using Journeys.Engine;
+using Journeys.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Journeys.Host.Serving;
+
+/// <summary>
+/// The whole product in one process (SPEC §7): Kestrel serving the API of SPEC §6 over one SQLite file, with the
+/// keys from configuration or a keys file beside the database, the catalog, the HTTP connectors and the journey
+/// runtime (registered through <see cref="EmbeddedHostOptions.ConfigureServices"/>, or <see cref="UnavailableRuntime"/>).
+/// </summary>
+public sealed class EmbeddedHost : IAsyncDisposable
+{
+    public const string AdminKeySetting = "Journeys:AdminKey";
+    public const string IngestKeySetting = "Journeys:IngestKey";
+
+    private readonly SqliteDatabase database;
+
+    private EmbeddedHost(WebApplication app, SqliteDatabase database, ApiKeys keys, string? keyFilePath, bool keyFileCreated)
+    {
+        App = app;
+        this.database = database;
+        Keys = keys;
+        KeyFilePath = keyFilePath;
+        KeyFileCreated = keyFileCreated;
+    }
+
+    public WebApplication App { get; }
+
+    public ApiKeys Keys { get; }
+
+    /// <summary>The keys file in use, or null when both keys come from configuration.</summary>
+    public string? KeyFilePath { get; }
+
+    /// <summary>Whether this start created the keys file.</summary>
+    public bool KeyFileCreated { get; }
+
+    public string DatabasePath => database.FilePath;
+
+    /// <summary>The addresses Kestrel listens on, once started (with the real port when the URL asked for port 0).</summary>
+    public IReadOnlyList<Uri> Addresses =>
+        App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Select(a => new Uri(a)).ToList() ?? [];
+
+    /// <summary>Builds the host: opens (and migrates) the database, resolves the keys, registers every service, maps the routes.</summary>
+    public static async Task<EmbeddedHost> CreateAsync(EmbeddedHostOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration.AddInMemoryCollection(options.Configuration);
+        builder.Logging.ClearProviders();
+        if (options.ConsoleLogging)
+        {
+            builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        }
+
+        // Request-by-request framework logs would drown the host's own lines.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+
+            // One byte over the largest route limit: the handlers refuse bodies over their own, smaller, limit with a
+            // problem document; this bound only protects routes that do not read a body at all.
+            kestrel.Limits.MaxRequestBodySize = options.Api.LargestBodyLimit + 1;
+        });
+
+        var (keys, keyFilePath, created) = ResolveKeys(builder.Configuration, options.DatabasePath);
+
+        var database = new SqliteDatabase(options.DatabasePath);
+        try
+        {
+            var store = await SqliteCatalogStore.OpenAsync(database, cancellationToken);
+            var services = builder.Services;
+            services.AddSingleton(database);
+            services.AddSingleton<ICatalogStore>(store);
+            services.AddJourneyConnectors();
+            services.AddSingleton(options); // The runtime registration reads DatabasePath and TimeScale from here.
+            services.AddSingleton(sp => new CatalogService(
+                sp.GetRequiredService<ICatalogStore>(),
+                sp.GetService<ICatalogValidator>(),
+                sp.GetService<TimeProvider>(),
+                [new DeferredLifecycleObservers(sp)]));
+            services.AddJourneysApi(options.Api);
+            services.AddOpenApi();
+            services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+            options.ConfigureServices?.Invoke(services);
+            services.TryAddSingleton<IJourneyRuntime>(sp => new UnavailableRuntime(sp.GetRequiredService<SqliteDatabase>()));
+
+            var app = builder.Build();
+            app.UseMiddleware<ProblemErrorMiddleware>();
+            app.MapJourneysApi(keys);
+            app.MapOpenApi("/api/openapi.json");
+            return new EmbeddedHost(app, database, keys, keyFilePath, created);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Starts, prints where it listens, and runs until <paramref name="cancellationToken"/> or SIGINT/SIGTERM; in-flight requests finish first.</summary>
+    public async Task RunAsync(TextWriter? output, CancellationToken cancellationToken)
+    {
+        await App.StartAsync(cancellationToken);
+        if (output is not null)
+        {
+            await output.WriteLineAsync($"Journeys is listening on {string.Join(", ", Addresses)}");
+            await output.WriteLineAsync($"Database: {DatabasePath}");
+            await output.WriteLineAsync(KeyFilePath is null
+                ? "Keys: from configuration (Journeys__AdminKey, Journeys__IngestKey)"
+                : $"Keys: {KeyFilePath}{(KeyFileCreated ? " (generated now)" : string.Empty)}; send one in the x-api-key header");
+            if (App.Services.GetRequiredService<IJourneyRuntime>() is UnavailableRuntime)
+            {
+                await output.WriteLineAsync($"Engine: {UnavailableRuntime.Message}");
+            }
+
+            await output.WriteLineAsync("Press Ctrl+C to stop.");
+        }
+
+        await App.WaitForShutdownAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        database.Dispose();
+    }
+
+    /// <summary>
+    /// Keys from configuration; a key left unset comes from the keys file beside the database, created on first use.
+    /// </summary>
+    private static (ApiKeys Keys, string? KeyFilePath, bool Created) ResolveKeys(IConfiguration configuration, string databasePath)
+    {
+        var admin = configuration[AdminKeySetting];
+        var ingest = configuration[IngestKeySetting];
+        if (!string.IsNullOrWhiteSpace(admin) && !string.IsNullOrWhiteSpace(ingest))
+        {
+            return (new ApiKeys(admin, ingest), null, false);
+        }
+
+        var path = KeyFile.PathFor(databasePath);
+        var stored = KeyFile.LoadOrCreate(path, out var created);
+        return (new ApiKeys(string.IsNullOrWhiteSpace(admin) ? stored.AdminKey : admin, string.IsNullOrWhiteSpace(ingest) ? stored.IngestKey : ingest), path, created);
+    }
+}

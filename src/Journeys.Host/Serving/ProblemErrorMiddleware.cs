@@ -1,0 +1,39 @@
+using Journeys.Api.Problems;
+using Journeys.Serialization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Journeys.Host.Serving;
+
+/// <summary>
+/// Turns what escapes a handler into a problem document: the server's own request errors (a body over Kestrel's
+/// limit, a malformed request) keep their status; anything else is a 500 whose text stays in the log, because an
+/// exception message may carry internals (paths, SQL, configuration) that must not reach a caller.
+/// </summary>
+public sealed partial class ProblemErrorMiddleware(RequestDelegate next, ILogger<ProblemErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            var problem = ex.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? Problems.PayloadTooLarge(context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0)
+                : new ProblemResult(ex.StatusCode, "The request is not valid.", [new ContractError("BAD_REQUEST", "$", "The server could not read the request.")]);
+            await problem.ExecuteAsync(context);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            LogUnhandled(logger, context.Request.Method, context.Request.Path, ex);
+            await new ProblemResult(500, "An unexpected error occurred.", [new ContractError("INTERNAL_ERROR", "$", "The host could not complete the request; see its log.")])
+                .ExecuteAsync(context);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}.")]
+    private static partial void LogUnhandled(ILogger logger, string method, PathString path, Exception exception);
+}

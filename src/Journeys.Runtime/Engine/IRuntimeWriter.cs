@@ -1,0 +1,57 @@
+using Journeys.Execution;
+using Journeys.Reporting;
+
+namespace Journeys.Engine;
+
+/// <summary>
+/// The embedded engine's single writer over its durable store. Used by one thread at a time (the engine loop),
+/// synchronously: every state change of a loop iteration happens between <see cref="Begin"/> and
+/// <see cref="Commit"/>, so a crash loses either nothing or the whole iteration, never half of it.
+/// </summary>
+public interface IRuntimeWriter : IDisposable
+{
+    RuntimeMeta LoadMeta();
+
+    IReadOnlyList<PendingWork> LoadWork();
+
+    /// <summary>The earliest wake time of an active instance, if any.</summary>
+    DateTimeOffset? NextWake();
+
+    void Begin();
+
+    void Commit();
+
+    void Rollback();
+
+    /// <summary>False when the key was already recorded (a duplicate delivery).</summary>
+    bool TryRecordEventKey(string eventId, string eventKey, DateTimeOffset now);
+
+    /// <summary>Forgets event keys recorded before <paramref name="olderThan"/>; returns how many.</summary>
+    int PurgeEventKeys(DateTimeOffset olderThan, int limit);
+
+    InstanceState? FindActive(string journeyId, string profileId);
+
+    InstanceState? Get(string instanceId);
+
+    DateTimeOffset? LastExit(string journeyId, string profileId);
+
+    /// <summary>Active instances whose wake time has come, earliest first.</summary>
+    IReadOnlyList<InstanceState> Due(DateTimeOffset now, int limit);
+
+    IReadOnlyList<InstanceState> ActiveOf(string journeyId);
+
+    /// <summary>Inserts or replaces the instance.</summary>
+    void Save(InstanceState state);
+
+    void AppendSteps(string instanceId, IReadOnlyList<StepEvent> events);
+
+    long EnqueueWork(InstanceState state, JourneyCommand command, DateTimeOffset now);
+
+    void DeleteWork(long workId);
+
+    void SetLastExit(string journeyId, string profileId, DateTimeOffset exitedAt);
+
+    void AddCounters(IReadOnlyDictionary<CounterKey, long> deltas);
+
+    void SaveMeta(long nextInstance, DateTimeOffset journeyClock);
+}

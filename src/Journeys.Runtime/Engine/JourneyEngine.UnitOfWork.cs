@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Journeys.Execution;
+using Journeys.Ingestion;
+using Journeys.Routing;
+
+namespace Journeys.Engine;
+
+public sealed partial class JourneyEngine
+{
+    /// <summary>
+    /// The state changes of one loop iteration, all through the writer inside its open transaction. Implements the
+    /// routing port so the embedded host routes with exactly the code the Azure host uses.
+    /// </summary>
+    private sealed class UnitOfWork(JourneyEngine engine, IRuntimeWriter store, DateTimeOffset now) : IRoutingContext
+    {
+        public List<PendingWork> NewWork { get; } = [];
+
+        public async Task<IReadOnlyList<IngestResult>?> ApplyAsync(EngineRequest request)
+        {
+            switch (request)
+            {
+                case EngineRequest.Ingest ingest:
+                    var results = new IngestResult[ingest.Events.Count];
+                    for (var i = 0; i < results.Length; i++)
+                    {
+                        results[i] = await EventRouter.RouteAsync(engine.routing, ingest.Events[i], this, now);
+                    }
+
+                    return results;
+                case EngineRequest.WorkDone done:
+                    store.DeleteWork(done.Work.WorkId);
+                    if (store.Get(done.Work.InstanceId) is { } state)
+                    {
+                        await StepAsync(state, done.Input);
+                    }
+
+                    return null;
+                case EngineRequest.StopInstances stop:
+                    foreach (var active in store.ActiveOf(stop.JourneyId))
+                    {
+                        if (stop.Versions is null || stop.Versions.Contains(active.Version))
+                        {
+                            await StepAsync(active, new StopInput());
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        public async Task FireDueTimersAsync(int limit)
+        {
+            foreach (var state in store.Due(now, limit))
+            {
+                if (!await StepAsync(state, new TimerFiredInput(state.WakeAt!.Value)))
+                {
+                    // The stepper did not take this timer; clear it rather than fire it again forever.
+                    store.Save(state with { WakeAt = null });
+                }
+            }
+        }
+
+        public ValueTask<bool> TryRecordEventKeyAsync(string eventId, string eventKey, DateTimeOffset at) =>
+            ValueTask.FromResult(store.TryRecordEventKey(eventId, eventKey, at));
+
+        public ValueTask<bool> IsActiveAsync(string journeyId, string profileId) =>
+            ValueTask.FromResult(store.FindActive(journeyId, profileId) is not null);
+
+        public ValueTask<DateTimeOffset?> LastExitAsync(string journeyId, string profileId) =>
+            ValueTask.FromResult(store.LastExit(journeyId, profileId));
+
+        public async ValueTask StartAsync(LiveJourney journey, string profileId, JsonElement entryEvent, DateTimeOffset at)
+        {
+            var result = JourneyStepper.Start(journey.Compiled, new StartInput(entryEvent, profileId, engine.NewInstanceId()), at);
+            await HandleAsync(journey.Compiled, result);
+        }
+
+        public async ValueTask<bool> ResumeAsync(string journeyId, string profileId, string eventId, JsonElement rawEvent, DateTimeOffset at)
+        {
+            if (store.FindActive(journeyId, profileId) is not { Pending: WaitForEventCommand waiting } state || waiting.EventId != eventId)
+            {
+                return false;
+            }
+
+            return await StepAsync(state, new EventReceivedInput(eventId, rawEvent));
+        }
+
+        public void Discarded(string journeyId, int version, DiscardReason reason) => engine.counters.Discarded(journeyId, version, reason);
+
+        /// <summary>Steps one instance; false when the stepper ignored the input.</summary>
+        private async Task<bool> StepAsync(InstanceState state, StepInput input)
+        {
+            var compiled = engine.routing.FindCompiled(state.JourneyId, state.Version)
+                ?? await engine.routing.GetCompiledAsync(engine.catalog, state.JourneyId, state.Version);
+            if (compiled is null)
+            {
+                return false;
+            }
+
+            var result = JourneyStepper.Step(compiled, state, input, now);
+            if (!result.StateChanged)
+            {
+                return false;
+            }
+
+            await HandleAsync(compiled, result);
+            return true;
+        }
+
+        private async Task HandleAsync(CompiledJourney compiled, StepResult result)
+        {
+            while (true)
+            {
+                var state = result.NewState;
+                store.Save(state);
+                if (result.Events.Count > 0)
+                {
+                    store.AppendSteps(state.InstanceId, result.Events);
+                    engine.counters.Apply(state.JourneyId, state.Version, result.Events);
+                }
+
+                if (state.Status != InstanceStatus.Active)
+                {
+                    store.SetLastExit(state.JourneyId, state.ProfileId, state.EndedAt ?? now);
+                }
+
+                switch (result.Command)
+                {
+                    case CallActionCommand or FetchDataCommand:
+                        var workId = store.EnqueueWork(state, result.Command, now);
+                        NewWork.Add(new PendingWork(workId, state.InstanceId, state.JourneyId, state.Version, result.Command));
+                        return;
+                    case JumpCommand jump:
+                        var outcome = await JumpAsync(jump, state.ProfileId);
+                        result = JourneyStepper.Step(compiled, state, new JumpCompletedInput(outcome), now);
+                        if (!result.StateChanged)
+                        {
+                            return;
+                        }
+
+                        continue;
+                    default:
+                        return;
+                }
+            }
+        }
+
+        /// <summary>A jump is an entry into the target's live version under its entry rules, in the same transaction.</summary>
+        private async Task<JumpOutcome> JumpAsync(JumpCommand jump, string profileId)
+        {
+            if (!engine.routing.LiveByJourney.TryGetValue(jump.TargetJourneyId, out var target))
+            {
+                return JumpOutcome.NoLiveVersion;
+            }
+
+            var active = await IsActiveAsync(target.JourneyId, profileId);
+            var lastExit = active ? null : await LastExitAsync(target.JourneyId, profileId);
+            var decision = EntryRules.Decide(target.Reentry, active, lastExit, now);
+            if (!decision.Enter)
+            {
+                Discarded(target.JourneyId, target.Version, decision.Reason!.Value);
+                return JumpOutcome.SkippedAlreadyActive;
+            }
+
+            await StartAsync(target, profileId, jump.Entry, now);
+            return JumpOutcome.Entered;
+        }
+    }
+}

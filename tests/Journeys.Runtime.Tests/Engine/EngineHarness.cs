@@ -1,0 +1,172 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Journeys.Bundles;
+using Journeys.Catalog;
+using Journeys.Engine;
+using Journeys.Ingestion;
+using Journeys.Runtime.Tests.Connectors;
+using Journeys.Storage.Sqlite;
+
+namespace Journeys.Runtime.Tests.Engine;
+
+/// <summary>
+/// The embedded engine as the host wires it, on a real SQLite file in a temp folder, with the sample configuration
+/// pointed at loopback mock services (a loyalty service and a mailer). Restartable on the same file.
+/// </summary>
+internal sealed class EngineHarness : IAsyncDisposable
+{
+    private readonly string folder;
+    private readonly ConnectorHarness connectors;
+    private SqliteDatabase? database;
+
+    private EngineHarness(string folder, LoopbackServer loyalty, LoopbackServer mailer, double timeScale)
+    {
+        this.folder = folder;
+        Loyalty = loyalty;
+        Mailer = mailer;
+        TimeScale = timeScale;
+        connectors = new ConnectorHarness(new Dictionary<string, string?> { ["MAILER_TOKEN"] = "mailer-secret", ["LOYALTY_KEY"] = "loyalty-secret", ["BILLING_USER"] = "u", ["BILLING_PASSWORD"] = "p" });
+    }
+
+    public LoopbackServer Loyalty { get; }
+
+    public LoopbackServer Mailer { get; }
+
+    public double TimeScale { get; }
+
+    /// <summary>The time scale for the next <see cref="OpenAsync"/>, as a restart with another <c>--time-scale</c> would use.</summary>
+    public double? TimeScaleOverride { get; set; }
+
+    /// <summary>Zero makes a stop abandon calls in flight, as a killed process would.</summary>
+    public TimeSpan ShutdownGrace { get; init; }
+
+    public CatalogService Catalog { get; private set; } = null!;
+
+    public JourneyEngine Engine { get; private set; } = null!;
+
+    public string DatabasePath => Path.Combine(folder, "journeys.db");
+
+    /// <summary>Gold members are profiles whose id ends in an even digit; everyone else is silver.</summary>
+    public static async Task<EngineHarness> StartAsync(double timeScale = 36_000, Func<RecordedRequest, int, ScriptedReply>? mailer = null, TimeSpan? shutdownGrace = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "journeys-engine-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var loyalty = LoopbackServer.Start((request, _) =>
+        {
+            var id = request.PathAndQuery.Split('/').Last();
+            var gold = id.Length > 0 && char.IsAsciiDigit(id[^1]) && (id[^1] - '0') % 2 == 0;
+            return ScriptedReply.Json($$"""{ "tier": "{{(gold ? "gold" : "silver")}}", "points": {{(gold ? 500 : 20)}} }""");
+        });
+        var mail = LoopbackServer.Start(mailer ?? ((_, n) => ScriptedReply.Json($$"""{ "messageId": "m-{{n}}" }""")));
+        var harness = new EngineHarness(folder, loyalty, mail, timeScale) { ShutdownGrace = shutdownGrace ?? TimeSpan.FromSeconds(10) };
+        await harness.OpenAsync();
+        await harness.DefineSamplesAsync();
+        return harness;
+    }
+
+    /// <summary>Opens the engine on the harness's file (again, after <see cref="CrashAsync"/> or <see cref="StopEngineAsync"/>).</summary>
+    public async Task OpenAsync()
+    {
+        database = new SqliteDatabase(DatabasePath);
+        var relay = new LifecycleRelay();
+        Catalog = new CatalogService(await SqliteCatalogStore.OpenAsync(database), observers: [relay]);
+        var runtime = await SqliteRuntimeStore.OpenAsync(database);
+        Engine = new JourneyEngine(runtime.OpenWriter, runtime, Catalog, connectors.Actions, connectors.DataSources, new EngineOptions { TimeScale = TimeScaleOverride ?? TimeScale, MaxIdle = TimeSpan.FromMilliseconds(50), ShutdownGrace = ShutdownGrace });
+        relay.Target = Engine;
+        await Engine.StartAsync();
+    }
+
+    public async Task StopEngineAsync()
+    {
+        await Engine.DisposeAsync();
+        database?.Dispose();
+    }
+
+    public async Task<IReadOnlyList<IngestResult>> IngestAsync(params string[] events)
+    {
+        var documents = events.Select(e => JsonDocument.Parse(e)).ToList();
+        try
+        {
+            return await Engine.IngestAsync(documents.Select(d => d.RootElement).ToList());
+        }
+        finally
+        {
+            documents.ForEach(d => d.Dispose());
+        }
+    }
+
+    /// <summary>Waits until no instance is active and no call is in flight; fails the test after the limit.</summary>
+    public async Task WaitUntilIdleAsync(TimeSpan? limit = null)
+    {
+        using var timeout = new CancellationTokenSource(limit ?? TimeSpan.FromSeconds(30));
+        while (await Engine.CountActiveAsync(timeout.Token) > 0 || Engine.InFlight > 0)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    public async Task PublishAsync(string journeyId)
+    {
+        var published = await Catalog.PublishJourneyAsync(journeyId);
+        Assert.True(published.Value is not null, published.Failure?.Message + " " + string.Join("; ", published.Failure?.Issues.Select(i => i.Code + " " + i.Path + " " + i.Message) ?? []));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopEngineAsync();
+        connectors.Dispose();
+        await Loyalty.DisposeAsync();
+        await Mailer.DisposeAsync();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open on a slow machine; the temp folder is cleaned by the system.
+        }
+    }
+
+    public static string CartAbandoned(string id, string customer, string cart, double total) =>
+        $$"""{ "id": "{{id}}", "type": "cart.abandoned", "customer": { "id": "{{customer}}", "email": "{{customer}}@example.com" }, "cart": { "id": "{{cart}}", "total": {{total.ToString(System.Globalization.CultureInfo.InvariantCulture)}} }, "occurredAt": "2026-11-23T10:00:00Z" }""";
+
+    public static string OrderPlaced(string id, string customer, string cart) =>
+        $$"""{ "id": "{{id}}", "type": "order.placed", "customer": { "id": "{{customer}}" }, "cart": { "id": "{{cart}}" }, "order": { "id": "o-{{id}}", "total": 10 }, "occurredAt": "2026-11-23T10:05:00Z" }""";
+
+    private async Task DefineSamplesAsync()
+    {
+        var samples = ConfigurationBundle.LoadFolder(Path.Combine(AppContext.BaseDirectory, "samples"));
+        foreach (var (id, definition) in samples.Events)
+        {
+            Assert.NotNull((await Catalog.PutEventDefinitionAsync(id, definition)).Value);
+        }
+
+        foreach (var (id, source) in samples.DataSources)
+        {
+            source.BaseUrl = Loyalty.BaseUri.ToString().TrimEnd('/');
+            Assert.NotNull((await Catalog.PutDataSourceAsync(id, source)).Value);
+        }
+
+        foreach (var (id, action) in samples.Actions)
+        {
+            action.Url = new Uri(Mailer.BaseUri, new Uri(action.Url!).AbsolutePath).ToString();
+            Assert.NotNull((await Catalog.PutCustomActionAsync(id, action)).Value);
+        }
+
+        foreach (var (id, journey) in samples.Journeys)
+        {
+            Assert.NotNull((await Catalog.PutJourneyDraftAsync(id, journey)).Value);
+        }
+    }
+
+    public static JsonNode Body(RecordedRequest request) => JsonNode.Parse(request.Body)!;
+
+    /// <summary>The catalog is built before the engine it notifies; the relay closes that loop.</summary>
+    private sealed class LifecycleRelay : IJourneyLifecycleObserver
+    {
+        public IJourneyLifecycleObserver? Target { get; set; }
+
+        public Task OnLifecycleChangedAsync(JourneyLifecycleChange change, CancellationToken cancellationToken) =>
+            Target?.OnLifecycleChangedAsync(change, cancellationToken) ?? Task.CompletedTask;
+    }
+}
