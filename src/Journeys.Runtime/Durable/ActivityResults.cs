@@ -9,14 +9,7 @@ public static class ActivityResults
     public static ActionCompletedInput ToInput(ActionOutcome outcome, string idempotencyKey)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var status = outcome.Status switch
-        {
-            Connectors.ActionStatus.Ok => Execution.ActionStatus.Ok,
-            Connectors.ActionStatus.TimedOut => Execution.ActionStatus.TimedOut,
-            Connectors.ActionStatus.Capped => Execution.ActionStatus.Capped,
-            _ => Execution.ActionStatus.Error,
-        };
-        return new ActionCompletedInput(idempotencyKey, status, outcome.StatusCode, outcome.Body, outcome.LatencyMs);
+        return new ActionCompletedInput(idempotencyKey, outcome.Status, outcome.StatusCode, outcome.Body, outcome.LatencyMs);
     }
 
     public static DataFetchedInput ToInput(DataFetchOutcome outcome, string source, string group)

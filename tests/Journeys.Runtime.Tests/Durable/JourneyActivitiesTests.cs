@@ -138,7 +138,7 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
     [Fact]
     public void Connector_outcomes_map_onto_stepper_inputs()
     {
-        var capped = ActivityResults.ToInput(new ActionOutcome { Status = Journeys.Connectors.ActionStatus.Capped, LatencyMs = 3 }, "k:2");
+        var capped = ActivityResults.ToInput(new ActionOutcome { Status = Execution.ActionStatus.Capped, LatencyMs = 3 }, "k:2");
         var failed = ActivityResults.ToInput(new DataFetchOutcome { Ok = false, ErrorCode = "HTTP_STATUS", Error = "the source answered 503" }, "loyalty", "tier");
 
         Assert.Equal(new ActionCompletedInput("k:2", Execution.ActionStatus.Capped, null, null, 3), capped);
