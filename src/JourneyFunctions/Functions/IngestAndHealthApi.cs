@@ -19,11 +19,18 @@ public sealed class IngestAndHealthApi(IJourneyRuntime runtime, ApiOptions optio
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ingest")] HttpRequest req, [DurableClient] DurableTaskClient client)
     {
         using var gateway = AmbientInstanceGateway.Use(client);
-        return new ResultActionResult(await IngestEndpoints.IngestAsync(req, runtime, options, req.HttpContext.RequestAborted));
+        return new ResultActionResult(await IngestEndpoints.IngestAsync(req, runtime, options, Aborted(req)));
     }
 
     /// <summary>Anonymous like on the embedded host: a probe must not need a key.</summary>
     [Function("Health")]
     public async Task<IActionResult> HealthAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req) =>
-        new ResultActionResult(await HealthEndpoints.GetHealthAsync(runtime, loggers, req.HttpContext.RequestAborted));
+        new ResultActionResult(await HealthEndpoints.GetHealthAsync(runtime, loggers, Aborted(req)));
+
+    /// <summary>The request's cancellation (the client went away); validates the binding.</summary>
+    private static CancellationToken Aborted(HttpRequest req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        return req.HttpContext.RequestAborted;
+    }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Journeys.Functions.Functions;
 
 /// <summary>
-/// Event Hubs in: each message is one JSON event or an array; routing, starts, raises and dead letters are
+/// Event Hubs in (batched: the attribute's default, so <c>string[]</c> receives the whole batch): each message is one JSON event or an array; routing, starts, raises and dead letters are
 /// <see cref="AzureIngestion.IngestOrDeadLetterAsync"/>. Nothing escapes except cancellation, so the trigger
 /// checkpoints every batch; what could not be routed is in the dead-letter table with its reason.
 /// </summary>
@@ -15,10 +15,11 @@ public sealed partial class IngestEventHub(AzureIngestion ingestion, RoutingTabl
 {
     [Function(nameof(IngestEventHub))]
     public async Task RunAsync(
-        [EventHubTrigger("%EventHubName%", Connection = "EventHubConnection", ConsumerGroup = "%EventHubConsumerGroup%", IsBatched = true)] string[] messages,
+        [EventHubTrigger("%EventHubName%", Connection = "EventHubConnection", ConsumerGroup = "%EventHubConsumerGroup%")] string[] messages,
         [DurableClient] DurableTaskClient client,
         FunctionContext context)
     {
+        ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(context);
         using var gateway = AmbientInstanceGateway.Use(client);
         try
