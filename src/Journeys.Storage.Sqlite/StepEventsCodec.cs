@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Journeys.Execution;
@@ -15,24 +14,19 @@ internal static class StepEventsCodec
 {
     private static readonly JsonTypeInfo<IReadOnlyList<StepEvent>> CompactTypeInfo = CreateCompactTypeInfo();
 
-    public static byte[] Write(IReadOnlyList<StepEvent> events)
+    public static void Write(Utf8JsonWriter writer, IReadOnlyList<StepEvent> events)
     {
         if (events.Count == 0 || !IsUniform(events))
         {
-            return ExecutionJson.Serialize(events);
+            JsonSerializer.Serialize(writer, events, ExecutionJsonContext.Default.IReadOnlyListStepEvent);
+            return;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("at", events[0].At);
-            writer.WritePropertyName("events");
-            JsonSerializer.Serialize(writer, events, CompactTypeInfo);
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
+        writer.WriteStartObject();
+        writer.WriteString("at", events[0].At);
+        writer.WritePropertyName("events");
+        JsonSerializer.Serialize(writer, events, CompactTypeInfo);
+        writer.WriteEndObject();
     }
 
     public static IReadOnlyList<StepEvent> Read(byte[] utf8, long firstSequence)

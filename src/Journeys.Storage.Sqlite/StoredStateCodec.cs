@@ -16,7 +16,7 @@ internal static class StoredStateCodec
 
     private static readonly JsonTypeInfo<InstanceState> TypeInfo = CreateTypeInfo();
 
-    public static byte[] Write(InstanceState state) => JsonSerializer.SerializeToUtf8Bytes(state, TypeInfo);
+    public static void Write(Utf8JsonWriter writer, InstanceState state) => JsonSerializer.Serialize(writer, state, TypeInfo);
 
     public static InstanceState Read(ReadOnlySpan<byte> utf8, string instanceId, string journeyId, int version, string profileId, string status)
     {
