@@ -14,6 +14,7 @@ public sealed class BenchCommandTests
         var output = Path.Combine(Path.GetTempPath(), "journeys-bench-test-" + Guid.NewGuid().ToString("N") + ".json");
         using var text = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 240; // One table row per line.
         var options = new BenchOptions { Events = 300, Batch = 100, Concurrency = 2, Rate = 200, LatencySeconds = 1, Timers = 100, Waiting = 300, Output = output };
         try
         {
