@@ -58,7 +58,7 @@ public sealed class EventClassifier
         var problems = new List<string>();
         foreach (var required in definition.Required)
         {
-            if (!TryResolve(rawEvent, required.Segments, out var value) || value.ValueKind == JsonValueKind.Null)
+            if (!DeclaredFields.TryResolve(rawEvent, required.Segments, out var value) || value.ValueKind == JsonValueKind.Null)
             {
                 problems.Add($"required field '{required.Name}' is missing");
             }
@@ -66,9 +66,9 @@ public sealed class EventClassifier
 
         foreach (var field in definition.Fields)
         {
-            if (TryResolve(rawEvent, field.Segments, out var value) && value.ValueKind != JsonValueKind.Null && !HasType(value, field.Type))
+            if (DeclaredFields.TryResolve(rawEvent, field.Segments, out var value) && value.ValueKind != JsonValueKind.Null && !DeclaredFields.Matches(value, field.Type))
             {
-                problems.Add($"field '{field.Name}' must be {Describe(field.Type)}");
+                problems.Add($"field '{field.Name}' must be {DeclaredFields.Describe(field.Type)}");
             }
         }
 
@@ -108,40 +108,4 @@ public sealed class EventClassifier
             return null;
         }
     }
-
-    private static bool TryResolve(JsonElement root, string[] segments, out JsonElement value)
-    {
-        value = root;
-        foreach (var segment in segments)
-        {
-            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(segment, out value))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool HasType(JsonElement value, FieldType type) => type switch
-    {
-        FieldType.String => value.ValueKind == JsonValueKind.String,
-        FieldType.Number => value.ValueKind == JsonValueKind.Number,
-        FieldType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-        FieldType.DateTime => value.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _),
-        FieldType.Object => value.ValueKind == JsonValueKind.Object,
-        FieldType.Array => value.ValueKind == JsonValueKind.Array,
-        _ => true,
-    };
-
-    private static string Describe(FieldType type) => type switch
-    {
-        FieldType.DateTime => "an ISO-8601 datetime string",
-        FieldType.Object => "an object",
-        FieldType.Array => "an array",
-        FieldType.Boolean => "a boolean",
-        FieldType.Number => "a number",
-        _ => "a string",
-    };
 }

@@ -42,9 +42,9 @@ internal static class ResponseBody
 
         foreach (var (path, type) in fields.OrderBy(field => field.Key, StringComparer.Ordinal))
         {
-            if (TryFind(body, path, out var value) && value.ValueKind != JsonValueKind.Null && !HasType(value, type))
+            if (DeclaredFields.TryResolve(body, path, out var value) && value.ValueKind != JsonValueKind.Null && !DeclaredFields.Matches(value, type))
             {
-                return $"Field '{path}' should be {Name(type)} but is {Describe(value.ValueKind)}.";
+                return $"Field '{path}' should be {DeclaredFields.Describe(type)} but is {Describe(value.ValueKind)}.";
             }
         }
 
@@ -59,7 +59,7 @@ internal static class ResponseBody
         // Shorter paths first: a declared "a" (object) wins over a declared "a.b", which it already contains.
         foreach (var path in fields.Keys.OrderBy(key => key.Length).ThenBy(key => key, StringComparer.Ordinal))
         {
-            if (!TryFind(body, path, out var value))
+            if (!DeclaredFields.TryResolve(body, path, out var value))
             {
                 continue;
             }
@@ -137,43 +137,6 @@ internal static class ResponseBody
 
         writer.WriteEndObject();
     }
-
-    private static bool TryFind(JsonElement body, string path, out JsonElement value)
-    {
-        value = body;
-        foreach (var segment in path.Split('.'))
-        {
-            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(segment, out value))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool HasType(JsonElement value, FieldType type) => type switch
-    {
-        FieldType.String => value.ValueKind == JsonValueKind.String,
-        FieldType.Number => value.ValueKind == JsonValueKind.Number,
-        FieldType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-        FieldType.DateTime => value.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _),
-        FieldType.Object => value.ValueKind == JsonValueKind.Object,
-        FieldType.Array => value.ValueKind == JsonValueKind.Array,
-        _ => true,
-    };
-
-    private static string Name(FieldType type) => type switch
-    {
-        FieldType.String => "a string",
-        FieldType.Number => "a number",
-        FieldType.Boolean => "a boolean",
-        FieldType.DateTime => "an ISO-8601 datetime string",
-        FieldType.Object => "an object",
-        FieldType.Array => "an array",
-        _ => type.ToString(),
-    };
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

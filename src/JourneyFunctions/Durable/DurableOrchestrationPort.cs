@@ -1,0 +1,40 @@
+using Journeys.Execution;
+using Journeys.Orchestration;
+using Microsoft.DurableTask;
+
+namespace Journeys.Functions.Durable;
+
+/// <summary>
+/// <see cref="IOrchestrationPort"/> over a Durable <see cref="TaskOrchestrationContext"/>: one Durable call per
+/// member, payloads as JSON strings written by <see cref="OrchestrationJson"/> (source-generated, so the Durable
+/// data converter only ever (de)serialises strings). The race of a wait is the shared <see cref="DurableWaits"/>.
+/// </summary>
+public sealed class DurableOrchestrationPort(TaskOrchestrationContext context) : IOrchestrationPort, IDurableSignals
+{
+    public DateTimeOffset UtcNow => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    public async Task<JourneySnapshot> LoadJourneyAsync(JourneyVersionRef journey) =>
+        OrchestrationJson.DeserializeSnapshot(await context.CallActivityAsync<string>(ActivityNames.LoadJourney, OrchestrationJson.Serialize(journey)));
+
+    public async Task<ActionCompletedInput> CallActionAsync(ActionCallRequest request) =>
+        OrchestrationJson.DeserializeActionCompleted(await context.CallActivityAsync<string>(ActivityNames.CallAction, OrchestrationJson.Serialize(request)));
+
+    public async Task<DataFetchedInput> FetchDataAsync(DataFetchRequest request) =>
+        OrchestrationJson.DeserializeDataFetched(await context.CallActivityAsync<string>(ActivityNames.FetchData, OrchestrationJson.Serialize(request)));
+
+    public Task RecordStepsAsync(StepRecord record) =>
+        context.CallActivityAsync(ActivityNames.RecordSteps, OrchestrationJson.Serialize(record));
+
+    public async Task<JumpOutcome> JumpAsync(JumpRequest request) =>
+        OrchestrationJson.DeserializeJumpOutcome(await context.CallActivityAsync<string>(ActivityNames.Jump, OrchestrationJson.Serialize(request)));
+
+    public Task<WaitOutcome> WaitAsync(WaitRequest request) => DurableWaits.RaceAsync(this, request);
+
+    public void ContinueAsNew(OrchestrationInput input, bool preserveUnprocessedEvents) =>
+        context.ContinueAsNew(OrchestrationJson.Serialize(input), preserveUnprocessedEvents);
+
+    public Task CreateTimer(DateTime fireAtUtc, CancellationToken cancellationToken) => context.CreateTimer(fireAtUtc, cancellationToken);
+
+    public Task<string> WaitForExternalEvent(string eventName, CancellationToken cancellationToken) =>
+        context.WaitForExternalEvent<string>(eventName, cancellationToken);
+}

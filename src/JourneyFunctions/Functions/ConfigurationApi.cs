@@ -1,0 +1,68 @@
+using Journeys.Api;
+using Journeys.Api.Endpoints;
+using Journeys.Catalog;
+using Journeys.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Journeys.Functions.Functions;
+
+/// <summary>SPEC §6 event definitions, data sources and custom actions: each function is the shared handler.</summary>
+public sealed class ConfigurationApi(CatalogService catalog, ApiOptions options)
+{
+    [Function("ListEvents")]
+    public async Task<IActionResult> ListEventsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "events")] HttpRequest req) =>
+        new ResultActionResult(await ConfigurationEndpoints.ListEventDefinitionsAsync(catalog, Aborted(req)));
+
+    [Function("PutEvent")]
+    public async Task<IActionResult> PutEventAsync([HttpTrigger(AuthorizationLevel.Function, "put", Route = "events/{id}")] HttpRequest req, string id) =>
+        new ResultActionResult(await ConfigurationEndpoints.PutEventDefinitionAsync(req, id, catalog, options, Aborted(req)));
+
+    [Function("GetEvent")]
+    public async Task<IActionResult> GetEventAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "events/{id}")] HttpRequest req, string id) =>
+        new ResultActionResult(await ConfigurationEndpoints.GetEventDefinitionAsync(id, catalog, Aborted(req)));
+
+    [Function("DeleteEvent")]
+    public async Task<IActionResult> DeleteEventAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "events/{id}")] HttpRequest req, string id) =>
+        new ResultActionResult(await ConfigurationEndpoints.DeleteEventDefinitionAsync(req, id, catalog, Aborted(req)));
+
+    [Function("ListDataSources")]
+    public async Task<IActionResult> ListDataSourcesAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "datasources")] HttpRequest req) =>
+        new ResultActionResult(await ConfigurationEndpoints.ListDataSourcesAsync(catalog, Aborted(req)));
+
+    [Function("PutDataSource")]
+    public async Task<IActionResult> PutDataSourceAsync([HttpTrigger(AuthorizationLevel.Function, "put", Route = "datasources/{id}")] HttpRequest req, string id) =>
+        new ResultActionResult(await ConfigurationEndpoints.PutDataSourceAsync(req, id, catalog, options, Aborted(req)));
+
+    [Function("GetDataSource")]
+    public async Task<IActionResult> GetDataSourceAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "datasources/{id}")] HttpRequest req, string id) =>
+        new ResultActionResult(await ConfigurationEndpoints.GetDataSourceAsync(id, catalog, Aborted(req)));
+
+    [Function("DeleteDataSource")]
+    public async Task<IActionResult> DeleteDataSourceAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "datasources/{id}")] HttpRequest req, string id) =>
+        new ResultActionResult(await ConfigurationEndpoints.DeleteDataSourceAsync(req, id, catalog, Aborted(req)));
+
+    [Function("ListActions")]
+    public async Task<IActionResult> ListActionsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "actions")] HttpRequest req) =>
+        new ResultActionResult(await ConfigurationEndpoints.ListCustomActionsAsync(catalog, Aborted(req)));
+
+    [Function("PutAction")]
+    public async Task<IActionResult> PutActionAsync([HttpTrigger(AuthorizationLevel.Function, "put", Route = "actions/{id}")] HttpRequest req, string id) =>
+        new ResultActionResult(await ConfigurationEndpoints.PutCustomActionAsync(req, id, catalog, options, Aborted(req)));
+
+    [Function("GetAction")]
+    public async Task<IActionResult> GetActionAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "actions/{id}")] HttpRequest req, string id) =>
+        new ResultActionResult(await ConfigurationEndpoints.GetCustomActionAsync(id, catalog, Aborted(req)));
+
+    [Function("DeleteAction")]
+    public async Task<IActionResult> DeleteActionAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "actions/{id}")] HttpRequest req, string id) =>
+        new ResultActionResult(await ConfigurationEndpoints.DeleteCustomActionAsync(req, id, catalog, Aborted(req)));
+
+    /// <summary>The request's cancellation (the client went away); validates the binding.</summary>
+    private static CancellationToken Aborted(HttpRequest req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        return req.HttpContext.RequestAborted;
+    }
+}

@@ -1,0 +1,36 @@
+using Journeys.Api;
+using Journeys.Api.Endpoints;
+using Journeys.Engine;
+using Journeys.Functions.Durable;
+using Journeys.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Journeys.Functions.Functions;
+
+/// <summary><c>POST /api/ingest</c> (same routing as Event Hubs, via <c>DurableJourneyRuntime</c>) and <c>GET /api/health</c>.</summary>
+public sealed class IngestAndHealthApi(IJourneyRuntime runtime, ApiOptions options, ILoggerFactory loggers)
+{
+    [Function("Ingest")]
+    public async Task<IActionResult> IngestAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ingest")] HttpRequest req, [DurableClient] DurableTaskClient client)
+    {
+        using var gateway = AmbientInstanceGateway.Use(client);
+        return new ResultActionResult(await IngestEndpoints.IngestAsync(req, runtime, options, Aborted(req)));
+    }
+
+    /// <summary>Anonymous like on the embedded host: a probe must not need a key.</summary>
+    [Function("Health")]
+    public async Task<IActionResult> HealthAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req) =>
+        new ResultActionResult(await HealthEndpoints.GetHealthAsync(runtime, loggers, Aborted(req)));
+
+    /// <summary>The request's cancellation (the client went away); validates the binding.</summary>
+    private static CancellationToken Aborted(HttpRequest req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        return req.HttpContext.RequestAborted;
+    }
+}

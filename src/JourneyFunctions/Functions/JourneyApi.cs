@@ -1,0 +1,65 @@
+using Journeys.Api;
+using Journeys.Api.Endpoints;
+using Journeys.Catalog;
+using Journeys.Engine;
+using Journeys.Functions.Durable;
+using Journeys.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Journeys.Functions.Functions;
+
+/// <summary>SPEC §6 journey routes, report and instance view: each function is the shared handler.</summary>
+public sealed class JourneyApi(CatalogService catalog, IJourneyRuntime runtime, ApiOptions options)
+{
+    [Function("ListJourneys")]
+    public async Task<IActionResult> ListAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys")] HttpRequest req) =>
+        new ResultActionResult(await JourneyEndpoints.ListJourneysAsync(catalog, Aborted(req)));
+
+    [Function("PutJourney")]
+    public async Task<IActionResult> PutAsync([HttpTrigger(AuthorizationLevel.Function, "put", Route = "journeys/{id}")] HttpRequest req, string id) =>
+        new ResultActionResult(await JourneyEndpoints.PutJourneyAsync(req, id, catalog, options, Aborted(req)));
+
+    [Function("GetJourney")]
+    public async Task<IActionResult> GetAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys/{id}")] HttpRequest req, string id) =>
+        new ResultActionResult(await JourneyEndpoints.GetJourneyAsync(id, catalog, Aborted(req)));
+
+    [Function("ValidateJourney")]
+    public async Task<IActionResult> ValidateAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "journeys/{id}/validate")] HttpRequest req, string id) =>
+        new ResultActionResult(await JourneyEndpoints.ValidateJourneyAsync(id, catalog, Aborted(req)));
+
+    [Function("PublishJourney")]
+    public async Task<IActionResult> PublishAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "journeys/{id}/publish")] HttpRequest req, string id) =>
+        new ResultActionResult(await JourneyEndpoints.PublishJourneyAsync(req, id, catalog, Aborted(req)));
+
+    [Function("CloseJourney")]
+    public async Task<IActionResult> CloseAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "journeys/{id}/close")] HttpRequest req, string id) =>
+        new ResultActionResult(await JourneyEndpoints.CloseJourneyAsync(id, catalog, Aborted(req)));
+
+    /// <summary>The catalog's stop observer (<c>JourneyStopObserver</c>) raises the stop event to every active instance, through this invocation's client.</summary>
+    [Function("StopJourney")]
+    public async Task<IActionResult> StopAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "journeys/{id}/stop")] HttpRequest req, string id, [DurableClient] DurableTaskClient client)
+    {
+        using var gateway = AmbientInstanceGateway.Use(client);
+        return new ResultActionResult(await JourneyEndpoints.StopJourneyAsync(id, catalog, Aborted(req)));
+    }
+
+    [Function("GetReport")]
+    public async Task<IActionResult> ReportAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys/{id}/report")] HttpRequest req, string id) =>
+        new ResultActionResult(await ReportEndpoints.GetReportAsync(id, runtime, Aborted(req)));
+
+    [Function("GetInstance")]
+    public async Task<IActionResult> InstanceAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys/{id}/instances/{profileId}")] HttpRequest req, string id, string profileId) =>
+        new ResultActionResult(await ReportEndpoints.GetInstanceAsync(id, profileId, runtime, Aborted(req)));
+
+    /// <summary>The request's cancellation (the client went away); validates the binding.</summary>
+    private static CancellationToken Aborted(HttpRequest req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        return req.HttpContext.RequestAborted;
+    }
+}

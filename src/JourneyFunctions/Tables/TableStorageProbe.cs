@@ -1,0 +1,14 @@
+using Azure.Data.Tables;
+using Journeys.Durable;
+
+namespace Journeys.Functions.Tables;
+
+/// <summary><see cref="IStorageProbe"/>: one point query on the catalog table (needs only the data role the app has).</summary>
+public sealed class TableStorageProbe(JourneyTables tables) : IStorageProbe
+{
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(JourneyTables.Catalog);
+        await table.GetEntityIfExistsAsync<TableEntity>("health", "probe", cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,104 @@
+using Journeys.Catalog;
+using Journeys.Connectors;
+using Journeys.Execution;
+using Journeys.Orchestration;
+using Journeys.Reporting;
+
+namespace Journeys.Durable;
+
+/// <summary>
+/// The work behind the orchestration's activities, with the same connectors as the embedded host. Activities run
+/// at least once, so each method is safe to repeat: actions carry their idempotency key, records are appended once.
+/// </summary>
+public sealed class JourneyActivities(
+    CatalogService catalog,
+    CompiledJourneyCache journeys,
+    ActionInvoker actions,
+    DataSourceClient dataSources,
+    IInstanceRecordStore records,
+    ICounterStore counters,
+    IExitStore exits,
+    IInstanceGateway instances)
+{
+    public async Task<JourneySnapshot> LoadJourneyAsync(JourneyVersionRef journey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        return await JourneySnapshots.CreateAsync(catalog, journey.JourneyId, journey.Version, cancellationToken)
+            ?? throw new InvalidOperationException($"Journey '{journey.JourneyId}' has no version {journey.Version}.");
+    }
+
+    public async Task<ActionCompletedInput> CallActionAsync(ActionCallRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var compiled = await journeys.GetAsync(request.JourneyId, request.Version, cancellationToken);
+        if (compiled is null || !compiled.Actions.TryGetValue(request.ActionId, out var action))
+        {
+            // The stepper then takes the error path, as for any failed call.
+            return new ActionCompletedInput(request.IdempotencyKey, Execution.ActionStatus.Error, null, null, 0);
+        }
+
+        var outcome = await actions.InvokeAsync(request.ActionId, action, request.Params, request.IdempotencyKey, cancellationToken);
+        return ActivityResults.ToInput(outcome, request.IdempotencyKey);
+    }
+
+    public async Task<DataFetchedInput> FetchDataAsync(DataFetchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var compiled = await journeys.GetAsync(request.JourneyId, request.Version, cancellationToken);
+        if (compiled is null || !compiled.DataSources.TryGetValue(request.Source, out var source))
+        {
+            return new DataFetchedInput(request.Source, request.Group, null, $"data source '{request.Source}' is not available");
+        }
+
+        var outcome = await dataSources.FetchAsync(request.Source, source, request.Group, request.Path, cancellationToken);
+        return ActivityResults.ToInput(outcome, request.Source, request.Group);
+    }
+
+    /// <summary>Appends the step events; counters and the exit are written only by the first delivery of a record.</summary>
+    public async Task RecordStepsAsync(StepRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!await records.AppendAsync(record, cancellationToken))
+        {
+            return;
+        }
+
+        var deltas = new ReportCounters();
+        deltas.Apply(record.JourneyId, record.Version, record.Events);
+        if (!deltas.IsEmpty)
+        {
+            await counters.AddAsync(deltas.Deltas, cancellationToken);
+        }
+
+        if (record.Status != InstanceStatus.Active && record.EndedAt is { } endedAt)
+        {
+            await exits.RecordExitAsync(record.JourneyId, record.ProfileId, endedAt, cancellationToken);
+        }
+    }
+
+    /// <summary>Enters the profile into the target's live version, unless it is active there (SPEC §2 jump).</summary>
+    public async Task<JumpOutcome> JumpAsync(JumpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await catalog.GetLiveVersionAsync(request.TargetJourneyId, cancellationToken) is not { } live)
+        {
+            return JumpOutcome.NoLiveVersion;
+        }
+
+        var instanceId = InstanceIds.For(request.TargetJourneyId, request.ProfileId);
+        if (await instances.IsActiveAsync(instanceId, cancellationToken))
+        {
+            return JumpOutcome.SkippedAlreadyActive;
+        }
+
+        var input = new OrchestrationInput
+        {
+            JourneyId = request.TargetJourneyId,
+            Version = live.Version,
+            ProfileId = request.ProfileId,
+            InstanceId = InstanceIds.RunId(instanceId, request.At),
+            Entry = request.Entry,
+        };
+        return await instances.TryStartAsync(instanceId, input, cancellationToken) ? JumpOutcome.Entered : JumpOutcome.SkippedAlreadyActive;
+    }
+}

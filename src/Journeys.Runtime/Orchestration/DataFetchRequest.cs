@@ -1,0 +1,4 @@
+namespace Journeys.Orchestration;
+
+/// <summary>The input of the data activity: a <see cref="Execution.FetchDataCommand"/> with the version it belongs to.</summary>
+public sealed record DataFetchRequest(string JourneyId, int Version, string NodeId, string Source, string Group, string Path);

@@ -1,0 +1,11 @@
+using Journeys.Durable;
+
+namespace Journeys.Runtime.Tests.Durable;
+
+internal sealed class InMemoryEventKeyStore : IEventKeyStore
+{
+    public HashSet<string> Keys { get; } = [];
+
+    public Task<bool> TryRecordAsync(string eventId, string eventKey, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(Keys.Add(eventId + "/" + eventKey));
+}
