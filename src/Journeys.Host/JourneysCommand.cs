@@ -53,6 +53,34 @@ public static class JourneysCommand
             cancellationToken));
         root.Subcommands.Add(send);
 
+        var benchEvents = new Option<int>("--events") { Description = "(a) Events ingested over HTTP; 0 skips.", DefaultValueFactory = _ => 100_000 };
+        var benchBatch = new Option<int>("--batch") { Description = "(a) Events per ingest request.", DefaultValueFactory = _ => 500 };
+        var benchConcurrency = new Option<int>("--concurrency") { Description = "(a, c, d) Ingest requests in flight.", DefaultValueFactory = _ => 4 };
+        var benchRate = new Option<int>("--rate") { Description = "(b) Offered events/s; 0 skips.", DefaultValueFactory = _ => 2_000 };
+        var benchSeconds = new Option<int>("--latency-seconds") { Description = "(b) Seconds measured at the offered rate.", DefaultValueFactory = _ => 10 };
+        var benchTimers = new Option<int>("--timers") { Description = "(c) Instances whose waits fall due at once; 0 skips.", DefaultValueFactory = _ => 100_000 };
+        var benchWaiting = new Option<int>("--waiting") { Description = "(d) Waiting instances for storage and memory; 0 skips.", DefaultValueFactory = _ => 1_000_000 };
+        var benchOutput = new Option<string>("--out") { Description = "JSON results file.", DefaultValueFactory = _ => "bench-results.json" };
+        var bench = new Command("bench", "Measure ingestion, latency, timers and storage on real hosts on loopback (docs/performance.md).")
+        {
+            benchEvents, benchBatch, benchConcurrency, benchRate, benchSeconds, benchTimers, benchWaiting, benchOutput,
+        };
+        bench.SetAction(async (parse, cancellationToken) => await BenchCommand.RunAsync(
+            AnsiConsole.Console,
+            new Bench.BenchOptions
+            {
+                Events = Math.Max(0, parse.GetValue(benchEvents)),
+                Batch = Math.Clamp(parse.GetValue(benchBatch), 1, 10_000),
+                Concurrency = Math.Clamp(parse.GetValue(benchConcurrency), 1, 64),
+                Rate = Math.Max(0, parse.GetValue(benchRate)),
+                LatencySeconds = Math.Max(0, parse.GetValue(benchSeconds)),
+                Timers = Math.Max(0, parse.GetValue(benchTimers)),
+                Waiting = Math.Max(0, parse.GetValue(benchWaiting)),
+                Output = parse.GetValue(benchOutput)!,
+            },
+            cancellationToken));
+        root.Subcommands.Add(bench);
+
         return await root.Parse(args).InvokeAsync();
     }
 }

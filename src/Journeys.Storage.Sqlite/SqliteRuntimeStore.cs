@@ -18,12 +18,13 @@ public sealed class SqliteRuntimeStore : IRuntimeReader
     public static async Task<SqliteRuntimeStore> OpenAsync(SqliteDatabase database, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
-        await database.ApplyMigrationsAsync([SqliteRuntimeSchema.Migration], cancellationToken);
+        await database.ApplyMigrationsAsync([SqliteRuntimeSchema.Migration, SqliteRuntimeSchema.LeanIndexes], cancellationToken);
         return new SqliteRuntimeStore(database);
     }
 
     /// <summary>The engine's writer, on a connection of its own.</summary>
-    public IRuntimeWriter OpenWriter() => new SqliteRuntimeWriter(database.OpenConnection());
+    public IRuntimeWriter OpenWriter() =>
+        new SqliteRuntimeWriter(database.OpenConnection(), new WalCheckpointer(database.OpenConnection(), TimeSpan.FromMilliseconds(500)));
 
     public async Task<IReadOnlyDictionary<CounterKey, long>> ReadCountersAsync(string journeyId, CancellationToken cancellationToken = default)
     {
@@ -45,8 +46,8 @@ public sealed class SqliteRuntimeStore : IRuntimeReader
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT state FROM instances WHERE journey_id = $j AND profile_id = $p
+        command.CommandText = $"""
+            SELECT {SqliteRuntimeWriter.StateColumns} FROM instances WHERE journey_id = $j AND profile_id = $p
             ORDER BY status = 'active' DESC, started_at DESC, instance_id DESC LIMIT $n
             """;
         command.Parameters.AddWithValue("$j", journeyId);
@@ -56,7 +57,7 @@ public sealed class SqliteRuntimeStore : IRuntimeReader
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            states.Add(SqliteRuntimeWriter.ReadState(reader, 0));
+            states.Add(SqliteRuntimeWriter.ReadState(reader));
         }
 
         return states;
@@ -66,13 +67,13 @@ public sealed class SqliteRuntimeStore : IRuntimeReader
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT events FROM steps WHERE instance_id = $i ORDER BY first_seq";
+        command.CommandText = "SELECT first_seq, events FROM steps WHERE instance_id = $i ORDER BY first_seq";
         command.Parameters.AddWithValue("$i", instanceId);
         var steps = new List<StepEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            steps.AddRange(StepEventsCodec.Read((byte[])reader.GetValue(0)));
+            steps.AddRange(StepEventsCodec.Read((byte[])reader.GetValue(1), reader.GetInt64(0)));
         }
 
         return steps;

@@ -1,25 +1,47 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using Journeys.Engine;
 using Journeys.Execution;
 using Journeys.Reporting;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Journeys.Storage.Sqlite;
 
 /// <summary>
-/// The engine's single writer: one connection, prepared statements reused for every row, explicit transactions
-/// (<c>BEGIN IMMEDIATE</c>, so the write lock is taken up front rather than upgraded mid-way).
+/// The engine's single writer: one connection, native prepared statements reused for every row (see
+/// <see cref="NativeStatement"/>), JSON written into one reused buffer, explicit transactions (<c>BEGIN IMMEDIATE</c>,
+/// so the write lock is taken up front rather than upgraded mid-way).
 /// </summary>
 internal sealed class SqliteRuntimeWriter : IRuntimeWriter
 {
     private readonly SqliteConnection connection;
-    private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
+    private readonly WalCheckpointer? checkpointer;
+    private readonly Dictionary<string, NativeStatement> statements = new(StringComparer.Ordinal);
+    private readonly ArrayBufferWriter<byte> buffer = new(1024);
+    private readonly Utf8JsonWriter json;
     private SqliteTransaction? transaction;
 
-    public SqliteRuntimeWriter(SqliteConnection connection)
+    /// <param name="connection">The writer's own connection; tuned here for a single busy writer.</param>
+    /// <param name="checkpointer">Checkpoints the WAL off the writer's thread; null leaves SQLite's automatic checkpoint on.</param>
+    public SqliteRuntimeWriter(SqliteConnection connection, WalCheckpointer? checkpointer = null)
     {
         this.connection = connection;
+        this.checkpointer = checkpointer;
+        json = new Utf8JsonWriter(buffer);
+        using var pragmas = connection.CreateCommand();
+
+        // A 64 MiB page cache keeps the index pages of a million instances hot; temp b-trees stay in memory; reads go
+        // through a memory map instead of a system call per page; the WAL file is cut back after each reset.
+        pragmas.CommandText = $"""
+            PRAGMA cache_size = -65536;
+            PRAGMA temp_store = MEMORY;
+            PRAGMA mmap_size = 268435456;
+            PRAGMA journal_size_limit = 67108864;
+            PRAGMA wal_autocheckpoint = {(checkpointer is null ? 1000 : 0)};
+            """;
+        pragmas.ExecuteNonQuery();
     }
 
     public RuntimeMeta LoadMeta()
@@ -69,8 +91,15 @@ internal sealed class SqliteRuntimeWriter : IRuntimeWriter
 
     public DateTimeOffset? NextWake()
     {
-        var command = Prepare("next-wake", "SELECT MIN(wake_at) FROM instances WHERE wake_at IS NOT NULL");
-        return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        var next = Statement("next-wake", "SELECT MIN(wake_at) FROM instances WHERE wake_at IS NOT NULL");
+        try
+        {
+            return next.Read() && !next.IsNull(0) ? DateTimeOffset.FromUnixTimeMilliseconds(next.Int64(0)) : null;
+        }
+        finally
+        {
+            next.Reset();
+        }
     }
 
     public void Begin()
@@ -81,10 +110,6 @@ internal sealed class SqliteRuntimeWriter : IRuntimeWriter
         }
 
         transaction = connection.BeginTransaction(deferred: false);
-        foreach (var command in prepared.Values)
-        {
-            command.Transaction = transaction;
-        }
     }
 
     public void Commit()
@@ -103,84 +128,75 @@ internal sealed class SqliteRuntimeWriter : IRuntimeWriter
     {
         transaction?.Dispose();
         transaction = null;
-        foreach (var command in prepared.Values)
+    }
+
+    public bool TryRecordEventKey(string eventId, string eventKey, DateTimeOffset now) =>
+        Statement("record-key", "INSERT OR IGNORE INTO event_keys (event_id, event_key, seen_at) VALUES (?1, ?2, ?3)")
+            .Bind(1, eventId).Bind(2, eventKey).Bind(3, now.ToUnixTimeMilliseconds()).Execute() == 1;
+
+    public int PurgeEventKeys(DateTimeOffset olderThan, int limit) =>
+        Statement("purge-keys", "DELETE FROM event_keys WHERE (event_id, event_key) IN (SELECT event_id, event_key FROM event_keys WHERE seen_at < ?1 LIMIT ?2)")
+            .Bind(1, olderThan.ToUnixTimeMilliseconds()).Bind(2, limit).Execute();
+
+    public InstanceState? FindActive(string journeyId, string profileId) =>
+        ReadOne(Statement("find-active", $"SELECT {StateColumns} FROM instances WHERE journey_id = ?1 AND profile_id = ?2 AND status = 'active'")
+            .Bind(1, journeyId).Bind(2, profileId));
+
+    public bool IsActive(string journeyId, string profileId)
+    {
+        // Existence only: the routing decision needs no state, so none is read or deserialised.
+        var exists = Statement("is-active", "SELECT 1 FROM instances WHERE journey_id = ?1 AND profile_id = ?2 AND status = 'active'")
+            .Bind(1, journeyId).Bind(2, profileId);
+        try
         {
-            command.Transaction = null;
+            return exists.Read();
+        }
+        finally
+        {
+            exists.Reset();
         }
     }
 
-    public bool TryRecordEventKey(string eventId, string eventKey, DateTimeOffset now)
-    {
-        var command = Prepare("record-key", "INSERT OR IGNORE INTO event_keys (event_id, event_key, seen_at) VALUES ($e, $k, $t)");
-        command.Parameters["$e"].Value = eventId;
-        command.Parameters["$k"].Value = eventKey;
-        command.Parameters["$t"].Value = now.ToUnixTimeMilliseconds();
-        return command.ExecuteNonQuery() == 1;
-    }
-
-    public int PurgeEventKeys(DateTimeOffset olderThan, int limit)
-    {
-        var command = Prepare("purge-keys", "DELETE FROM event_keys WHERE (event_id, event_key) IN (SELECT event_id, event_key FROM event_keys WHERE seen_at < $t LIMIT $n)");
-        command.Parameters["$t"].Value = olderThan.ToUnixTimeMilliseconds();
-        command.Parameters["$n"].Value = limit;
-        return command.ExecuteNonQuery();
-    }
-
-    public InstanceState? FindActive(string journeyId, string profileId)
-    {
-        var command = Prepare("find-active", "SELECT state FROM instances WHERE journey_id = $j AND profile_id = $p AND status = 'active'");
-        command.Parameters["$j"].Value = journeyId;
-        command.Parameters["$p"].Value = profileId;
-        return ReadOne(command);
-    }
-
-    public InstanceState? Get(string instanceId)
-    {
-        var command = Prepare("get", "SELECT state FROM instances WHERE instance_id = $i");
-        command.Parameters["$i"].Value = instanceId;
-        return ReadOne(command);
-    }
+    public InstanceState? Get(string instanceId) =>
+        ReadOne(Statement("get", $"SELECT {StateColumns} FROM instances WHERE instance_id = ?1").Bind(1, instanceId));
 
     public DateTimeOffset? LastExit(string journeyId, string profileId)
     {
-        var command = Prepare("last-exit", "SELECT exited_at FROM exits WHERE journey_id = $j AND profile_id = $p");
-        command.Parameters["$j"].Value = journeyId;
-        command.Parameters["$p"].Value = profileId;
-        return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        var exit = Statement("last-exit", "SELECT exited_at FROM exits WHERE journey_id = ?1 AND profile_id = ?2").Bind(1, journeyId).Bind(2, profileId);
+        try
+        {
+            return exit.Read() ? DateTimeOffset.FromUnixTimeMilliseconds(exit.Int64(0)) : null;
+        }
+        finally
+        {
+            exit.Reset();
+        }
     }
 
-    public IReadOnlyList<InstanceState> Due(DateTimeOffset now, int limit)
-    {
-        var command = Prepare("due", "SELECT state FROM instances WHERE wake_at <= $t ORDER BY wake_at LIMIT $n");
-        command.Parameters["$t"].Value = now.ToUnixTimeMilliseconds();
-        command.Parameters["$n"].Value = limit;
-        return ReadAll(command);
-    }
+    public IReadOnlyList<InstanceState> Due(DateTimeOffset now, int limit) =>
+        ReadAll(Statement("due", $"SELECT {StateColumns} FROM instances WHERE wake_at <= ?1 ORDER BY wake_at LIMIT ?2")
+            .Bind(1, now.ToUnixTimeMilliseconds()).Bind(2, limit));
 
-    public IReadOnlyList<InstanceState> ActiveOf(string journeyId)
-    {
-        var command = Prepare("active-of", "SELECT state FROM instances WHERE journey_id = $j AND status = 'active'");
-        command.Parameters["$j"].Value = journeyId;
-        return ReadAll(command);
-    }
+    public IReadOnlyList<InstanceState> ActiveOf(string journeyId) =>
+        ReadAll(Statement("active-of", $"SELECT {StateColumns} FROM instances WHERE journey_id = ?1 AND status = 'active'").Bind(1, journeyId));
 
     public void Save(InstanceState state)
     {
-        var command = Prepare("save", """
-            INSERT INTO instances (instance_id, journey_id, profile_id, version, status, wake_at, started_at, state)
-            VALUES ($i, $j, $p, $v, $s, $w, $t, $state)
-            ON CONFLICT (instance_id) DO UPDATE SET status = excluded.status, wake_at = excluded.wake_at, state = excluded.state
-            """);
         var active = state.Status == InstanceStatus.Active;
-        command.Parameters["$i"].Value = state.InstanceId;
-        command.Parameters["$j"].Value = state.JourneyId;
-        command.Parameters["$p"].Value = state.ProfileId;
-        command.Parameters["$v"].Value = state.Version;
-        command.Parameters["$s"].Value = StatusName(state.Status);
-        command.Parameters["$w"].Value = active && state.WakeAt is { } wake ? wake.ToUnixTimeMilliseconds() : DBNull.Value;
-        command.Parameters["$t"].Value = state.StartedAt.ToUnixTimeMilliseconds();
-        command.Parameters["$state"].Value = ExecutionJson.Serialize(state);
-        command.ExecuteNonQuery();
+        Statement("save", """
+            INSERT INTO instances (instance_id, journey_id, profile_id, version, status, wake_at, started_at, state)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            ON CONFLICT (instance_id) DO UPDATE SET status = excluded.status, wake_at = excluded.wake_at, state = excluded.state
+            """)
+            .Bind(1, state.InstanceId)
+            .Bind(2, state.JourneyId)
+            .Bind(3, state.ProfileId)
+            .Bind(4, state.Version)
+            .Bind(5, StoredStateCodec.StatusName(state.Status))
+            .Bind(6, active && state.WakeAt is { } wake ? wake.ToUnixTimeMilliseconds() : null)
+            .Bind(7, state.StartedAt.ToUnixTimeMilliseconds())
+            .Bind(8, Json(writer => StoredStateCodec.Write(writer, state)))
+            .Execute();
     }
 
     public void AppendSteps(string instanceId, IReadOnlyList<StepEvent> events)
@@ -191,135 +207,149 @@ internal sealed class SqliteRuntimeWriter : IRuntimeWriter
         }
 
         // OR IGNORE: a step replayed after a crash carries the same sequence numbers and is already there.
-        var command = Prepare("steps", "INSERT OR IGNORE INTO steps (instance_id, first_seq, events) VALUES ($i, $q, $e)");
-        command.Parameters["$i"].Value = instanceId;
-        command.Parameters["$q"].Value = events[0].Sequence;
-        command.Parameters["$e"].Value = StepEventsCodec.Write(events);
-        command.ExecuteNonQuery();
+        Statement("steps", "INSERT OR IGNORE INTO steps (instance_id, first_seq, events) VALUES (?1, ?2, ?3)")
+            .Bind(1, instanceId)
+            .Bind(2, events[0].Sequence)
+            .Bind(3, Json(writer => StepEventsCodec.Write(writer, events)))
+            .Execute();
     }
 
     public long EnqueueWork(InstanceState state, JourneyCommand command, DateTimeOffset now)
     {
-        var insert = Prepare("enqueue", "INSERT INTO work (instance_id, journey_id, version, command, created_at) VALUES ($i, $j, $v, $c, $t) RETURNING work_id");
-        insert.Parameters["$i"].Value = state.InstanceId;
-        insert.Parameters["$j"].Value = state.JourneyId;
-        insert.Parameters["$v"].Value = state.Version;
-        insert.Parameters["$c"].Value = ExecutionJson.Serialize(command);
-        insert.Parameters["$t"].Value = now.ToUnixTimeMilliseconds();
-        return (long)insert.ExecuteScalar()!;
+        var insert = Statement("enqueue", "INSERT INTO work (instance_id, journey_id, version, command, created_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING work_id")
+            .Bind(1, state.InstanceId)
+            .Bind(2, state.JourneyId)
+            .Bind(3, state.Version)
+            .Bind(4, ExecutionJson.Serialize(command))
+            .Bind(5, now.ToUnixTimeMilliseconds());
+        try
+        {
+            return insert.Read() ? insert.Int64(0) : throw new InvalidOperationException("The work row was not inserted.");
+        }
+        finally
+        {
+            insert.Reset();
+        }
     }
 
-    public void DeleteWork(long workId)
-    {
-        var command = Prepare("delete-work", "DELETE FROM work WHERE work_id = $w");
-        command.Parameters["$w"].Value = workId;
-        command.ExecuteNonQuery();
-    }
+    public void DeleteWork(long workId) =>
+        Statement("delete-work", "DELETE FROM work WHERE work_id = ?1").Bind(1, workId).Execute();
 
-    public void SetLastExit(string journeyId, string profileId, DateTimeOffset exitedAt)
-    {
-        var command = Prepare("exit", """
-            INSERT INTO exits (journey_id, profile_id, exited_at) VALUES ($j, $p, $t)
+    public void SetLastExit(string journeyId, string profileId, DateTimeOffset exitedAt) =>
+        Statement("exit", """
+            INSERT INTO exits (journey_id, profile_id, exited_at) VALUES (?1, ?2, ?3)
             ON CONFLICT (journey_id, profile_id) DO UPDATE SET exited_at = excluded.exited_at
-            """);
-        command.Parameters["$j"].Value = journeyId;
-        command.Parameters["$p"].Value = profileId;
-        command.Parameters["$t"].Value = exitedAt.ToUnixTimeMilliseconds();
-        command.ExecuteNonQuery();
-    }
+            """)
+            .Bind(1, journeyId).Bind(2, profileId).Bind(3, exitedAt.ToUnixTimeMilliseconds()).Execute();
 
     public void AddCounters(IReadOnlyDictionary<CounterKey, long> deltas)
     {
-        var command = Prepare("counter", """
-            INSERT INTO counters (journey_id, version, node, metric, value) VALUES ($j, $v, $n, $m, $x)
+        var add = Statement("counter", """
+            INSERT INTO counters (journey_id, version, node, metric, value) VALUES (?1, ?2, ?3, ?4, ?5)
             ON CONFLICT (journey_id, version, node, metric) DO UPDATE SET value =
                 CASE WHEN substr(excluded.metric, 1, 4) = 'max:' THEN max(value, excluded.value) ELSE value + excluded.value END
             """);
         foreach (var (key, value) in deltas)
         {
-            command.Parameters["$j"].Value = key.JourneyId;
-            command.Parameters["$v"].Value = key.Version;
-            command.Parameters["$n"].Value = key.Node;
-            command.Parameters["$m"].Value = key.Metric;
-            command.Parameters["$x"].Value = value;
-            command.ExecuteNonQuery();
+            add.Bind(1, key.JourneyId).Bind(2, key.Version).Bind(3, key.Node).Bind(4, key.Metric).Bind(5, value).Execute();
         }
     }
 
-    public void SaveMeta(long nextInstance, DateTimeOffset journeyClock)
-    {
-        var command = Prepare("meta", """
-            INSERT INTO runtime_meta (key, value) VALUES ('next_instance', $n), ('journey_clock', $c)
+    public void SaveMeta(long nextInstance, DateTimeOffset journeyClock) =>
+        Statement("meta", """
+            INSERT INTO runtime_meta (key, value) VALUES ('next_instance', ?1), ('journey_clock', ?2)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value
-            """);
-        command.Parameters["$n"].Value = nextInstance.ToString(CultureInfo.InvariantCulture);
-        command.Parameters["$c"].Value = journeyClock.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        command.ExecuteNonQuery();
-    }
+            """)
+            .Bind(1, nextInstance.ToString(CultureInfo.InvariantCulture))
+            .Bind(2, journeyClock.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture))
+            .Execute();
 
     public void Dispose()
     {
         transaction?.Dispose();
-        foreach (var command in prepared.Values)
+        foreach (var statement in statements.Values)
         {
-            command.Dispose();
+            statement.Dispose();
+        }
+
+        json.Dispose();
+
+        checkpointer?.Dispose();
+
+        // The connection goes back to the pool: give it back with SQLite's defaults for the next user.
+        try
+        {
+            using var reset = connection.CreateCommand();
+            reset.CommandText = "PRAGMA wal_autocheckpoint = 1000; PRAGMA cache_size = -2000; PRAGMA mmap_size = 0;";
+            reset.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // A connection in trouble is not worth keeping tidy; it is closed next.
         }
 
         connection.Dispose();
     }
 
-    internal static InstanceState ReadState(SqliteDataReader reader, int ordinal) =>
-        ExecutionJson.DeserializeState((byte[])reader.GetValue(ordinal))
-        ?? throw new InvalidDataException("A stored instance state is empty.");
+    /// <summary>The columns <see cref="ReadState"/> reads, in its order.</summary>
+    internal const string StateColumns = "instance_id, journey_id, version, profile_id, status, state";
 
-    private static string StatusName(InstanceStatus status) => status switch
-    {
-        InstanceStatus.Active => "active",
-        InstanceStatus.Completed => "completed",
-        InstanceStatus.Errored => "errored",
-        InstanceStatus.Stopped => "stopped",
-        _ => "timedOut",
-    };
+    internal static InstanceState ReadState(SqliteDataReader reader) =>
+        StoredStateCodec.Read(
+            (byte[])reader.GetValue(5), reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4));
 
-    private static InstanceState? ReadOne(SqliteCommand command)
+    private static InstanceState ReadState(NativeStatement row) =>
+        StoredStateCodec.Read(row.Blob(5), row.Text(0), row.Text(1), (int)row.Int64(2), row.Text(3), row.Text(4));
+
+    private static InstanceState? ReadOne(NativeStatement query)
     {
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadState(reader, 0) : null;
+        try
+        {
+            return query.Read() ? ReadState(query) : null;
+        }
+        finally
+        {
+            query.Reset();
+        }
     }
 
-    private static List<InstanceState> ReadAll(SqliteCommand command)
+    private static List<InstanceState> ReadAll(NativeStatement query)
     {
-        using var reader = command.ExecuteReader();
         var states = new List<InstanceState>();
-        while (reader.Read())
+        try
         {
-            states.Add(ReadState(reader, 0));
+            while (query.Read())
+            {
+                states.Add(ReadState(query));
+            }
+        }
+        finally
+        {
+            query.Reset();
         }
 
         return states;
     }
 
-    /// <summary>Statements are prepared once and reused with new parameter values; parameters are discovered from the SQL.</summary>
-    private SqliteCommand Prepare(string name, string sql)
+    /// <summary>Serialises into the writer's reusable buffer; the span is valid until the next call.</summary>
+    private ReadOnlySpan<byte> Json(Action<Utf8JsonWriter> write)
     {
-        if (prepared.TryGetValue(name, out var command))
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        write(json);
+        json.Flush();
+        return buffer.WrittenSpan;
+    }
+
+    /// <summary>Statements are prepared once, on first use, and reused with new bindings.</summary>
+    private NativeStatement Statement(string name, string sql)
+    {
+        if (!statements.TryGetValue(name, out var statement))
         {
-            return command;
+            statement = new NativeStatement(connection, sql);
+            statements[name] = statement;
         }
 
-        command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(sql, @"\$[a-z]+"))
-        {
-            if (!command.Parameters.Contains(match.Value))
-            {
-                command.Parameters.Add(new SqliteParameter(match.Value, null));
-            }
-        }
-
-        command.Prepare();
-        prepared[name] = command;
-        return command;
+        return statement;
     }
 }

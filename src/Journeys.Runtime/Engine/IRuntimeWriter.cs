@@ -31,6 +31,9 @@ public interface IRuntimeWriter : IDisposable
 
     InstanceState? FindActive(string journeyId, string profileId);
 
+    /// <summary>Whether the profile has an active instance in the journey (what entry rules ask), without reading its state.</summary>
+    bool IsActive(string journeyId, string profileId);
+
     InstanceState? Get(string instanceId);
 
     DateTimeOffset? LastExit(string journeyId, string profileId);

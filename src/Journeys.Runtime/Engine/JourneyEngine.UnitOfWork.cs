@@ -66,7 +66,7 @@ public sealed partial class JourneyEngine
             ValueTask.FromResult(store.TryRecordEventKey(eventId, eventKey, at));
 
         public ValueTask<bool> IsActiveAsync(string journeyId, string profileId) =>
-            ValueTask.FromResult(store.FindActive(journeyId, profileId) is not null);
+            ValueTask.FromResult(store.IsActive(journeyId, profileId));
 
         public ValueTask<DateTimeOffset?> LastExitAsync(string journeyId, string profileId) =>
             ValueTask.FromResult(store.LastExit(journeyId, profileId));

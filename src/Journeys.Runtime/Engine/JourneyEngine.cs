@@ -300,7 +300,10 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
     private async Task RunIterationAsync(IReadOnlyList<EngineRequest> batch)
     {
         var store = writer!;
-        var now = clock!.GetUtcNow();
+
+        // Whole milliseconds: the store keeps times in milliseconds anyway, and the persisted state and step events
+        // are four characters shorter per timestamp than with the clock's ticks.
+        var now = TruncateToMilliseconds(clock!.GetUtcNow());
         var unit = new UnitOfWork(this, store, now);
         var results = new List<(EngineRequest Request, IReadOnlyList<IngestResult>? Results)>(batch.Count);
         store.Begin();
@@ -502,7 +505,13 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
         }
     }
 
-    private string NewInstanceId() => string.Create(CultureInfo.InvariantCulture, $"{databaseId}-{nextInstance++:x}");
+    /// <summary>
+    /// Fixed-width hex, so that ids increase in text order too: every new instance lands at the right-hand end of the
+    /// primary key and step tables, whose pages then fill completely instead of being split half-empty.
+    /// </summary>
+    private string NewInstanceId() => string.Create(CultureInfo.InvariantCulture, $"{databaseId}-{nextInstance++:x8}");
+
+    private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMillisecond));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Left out of routing: {Problem}")]
     private static partial void LogRoutingProblem(ILogger logger, string problem);
