@@ -4,8 +4,8 @@ namespace Journeys.Host.Demo;
 
 /// <summary>
 /// Synthetic shoppers: every one abandons a cart; 40% then order it (soon after, in the same stream); one in five
-/// registered recently (welcome series); one in twenty has a declined subscription payment. Seeded, so every run
-/// sends the same events.
+/// registered recently (welcome series); one in twenty has a declined subscription payment; one cart event in a
+/// hundred is delivered twice. Seeded, so every run sends the same events.
 /// </summary>
 public static class DemoTraffic
 {
@@ -24,7 +24,14 @@ public static class DemoTraffic
                 events.Add($$"""{ "id": "reg-{{i}}", "type": "customer.registered", "customer": { "id": "{{customer}}", "email": "{{customer}}@example.com", "firstName": "Shopper {{i}}", "country": "{{(i % 2 == 0 ? "FR" : "DE")}}" }, "occurredAt": "{{at}}" }""");
             }
 
-            events.Add($$"""{ "id": "cart-{{i}}", "type": "cart.abandoned", "customer": { "id": "{{customer}}", "email": "{{customer}}@example.com" }, "cart": { "id": "k-{{i}}", "total": {{total}} }, "occurredAt": "{{at}}" }""");
+            var cart = $$"""{ "id": "cart-{{i}}", "type": "cart.abandoned", "customer": { "id": "{{customer}}", "email": "{{customer}}@example.com" }, "cart": { "id": "k-{{i}}", "total": {{total}} }, "occurredAt": "{{at}}" }""";
+            events.Add(cart);
+            if (i % 100 == 7)
+            {
+                // At-least-once producers redeliver: one cart event in a hundred arrives twice.
+                later.Add((events.Count + random.Next(1, 400), cart));
+            }
+
             if (random.NextDouble() < 0.4)
             {
                 later.Add((events.Count + random.Next(1, 200), $$"""{ "id": "order-{{i}}", "type": "order.placed", "customer": { "id": "{{customer}}" }, "cart": { "id": "k-{{i}}" }, "order": { "id": "o-{{i}}", "total": {{total}} }, "occurredAt": "{{at}}" }"""));
