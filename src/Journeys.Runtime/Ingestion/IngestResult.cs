@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Journeys.Ingestion;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace Journeys.Ingestion;
 /// </summary>
 public sealed record IngestResult
 {
+    /// <summary>Always written (null when the event has no key), as every field of a result is part of the contract.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? EventKey { get; init; }
 
     public IReadOnlyList<string> Matched { get; init; } = [];
@@ -16,5 +20,6 @@ public sealed record IngestResult
 
     public IReadOnlyList<IngestDiscard> Discarded { get; init; } = [];
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Error { get; init; }
 }

@@ -30,13 +30,28 @@ public sealed class IngestRouteTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(Responses.SameJson("""
             { "results": [
-                { "eventKey": "e1", "matched": ["cart.abandoned"], "entered": ["abandoned-cart"], "resumed": [], "discarded": [] },
+                { "eventKey": "e1", "matched": ["cart.abandoned"], "entered": ["abandoned-cart"], "resumed": [], "discarded": [], "error": null },
                 { "eventKey": "e2", "matched": ["order.placed"], "entered": [], "resumed": ["abandoned-cart"],
-                  "discarded": [ { "reason": "duplicate", "journey": "abandoned-cart" } ] } ] }
+                  "discarded": [ { "reason": "duplicate", "journey": "abandoned-cart" } ], "error": null } ] }
             """, await response.JsonAsync()), await response.Content.ReadAsStringAsync());
         Assert.NotNull(received);
         Assert.Equal(["e1", "e2"], received.Select(e => e.GetProperty("id").GetString()));
         api.Runtime.Verify(r => r.IngestAsync(It.IsAny<IReadOnlyList<JsonElement>>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Every_result_carries_all_six_contract_fields_even_when_null()
+    {
+        await using var api = await ApiHost.StartAsync();
+        api.Runtime!.Setup(r => r.IngestAsync(It.IsAny<IReadOnlyList<JsonElement>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new IngestResult()]);
+
+        using var response = await api.Ingest.PostAsync("/api/ingest", ApiHost.Json("""{ "type": "unknown" }"""));
+
+        var result = Assert.Single((await response.JsonAsync())["results"]!.AsArray())!.AsObject();
+        Assert.Equal(["eventKey", "matched", "entered", "resumed", "discarded", "error"], result.Select(p => p.Key));
+        Assert.Null(result["eventKey"]);
+        Assert.Null(result["error"]);
     }
 
     [Fact]
