@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -23,7 +25,36 @@ internal sealed class NativeStatement : IDisposable
 
     public NativeStatement Bind(int index, string? value)
     {
-        Check(value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text(statement, index, value));
+        if (value is null)
+        {
+            return BindNull(index);
+        }
+
+        if (value.Length == 0)
+        {
+            // An empty span pins to a null pointer, which SQLite would bind as NULL, not as ''.
+            Check(raw.sqlite3_bind_text(statement, index, value));
+            return this;
+        }
+
+        // SQLitePCL's string overload allocates a fresh UTF-8 array per call; ids and keys are bound several times per
+        // event, so they are encoded into the stack (or a pooled array when long) instead. SQLite copies the bytes.
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(value.Length);
+        byte[]? rented = null;
+        var buffer = maxBytes <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(value, buffer);
+            Check(raw.sqlite3_bind_text(statement, index, buffer[..length]));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
         return this;
     }
 

@@ -41,7 +41,7 @@ public static class IngestEndpoints
             return Problems.Problems.BadRequest(ContractJson.MalformedJson, "$", MalformedMessage(body.Bytes));
         }
 
-        IReadOnlyList<JsonElement> elements;
+        JsonElement[] elements;
         switch (root.ValueKind)
         {
             case JsonValueKind.Object:
@@ -51,13 +51,21 @@ public static class IngestEndpoints
                 return new ProblemResult(413, "Too many events in one request.", [new ContractError(
                     ApiProblems.TooManyEvents, "$", $"One request may carry at most {options.MaxEventsPerRequest} events; this one has {root.GetArrayLength()}. Split the batch.")]);
             case JsonValueKind.Array:
-                elements = root.EnumerateArray().ToList();
+                elements = new JsonElement[root.GetArrayLength()];
+                var position = 0;
+                foreach (var element in root.EnumerateArray())
+                {
+                    elements[position++] = element;
+                }
+
                 break;
             default:
                 return Problems.Problems.BadRequest(ApiProblems.BodyNotEvents, "$", $"The body must be one event (a JSON object) or an array of events, not {Describe(root.ValueKind)}.");
         }
 
-        var events = elements.Where(e => e.ValueKind == JsonValueKind.Object).ToList();
+        // The elements are views into the parsed body, which is its own standalone copy (see Parse): nothing is
+        // cloned per event, and the runtime may keep an event (an instance's entry) after this request ends.
+        var events = OnlyObjects(elements);
         IReadOnlyList<IngestResult> routed;
         try
         {
@@ -73,16 +81,48 @@ public static class IngestEndpoints
             throw new InvalidOperationException($"The runtime returned {routed.Count} results for {events.Count} events.");
         }
 
-        var results = new List<IngestResult>(elements.Count);
-        var next = 0;
-        for (var index = 0; index < elements.Count; index++)
+        if (events.Count == elements.Length)
         {
-            results.Add(elements[index].ValueKind == JsonValueKind.Object
-                ? routed[next++]
-                : new IngestResult { Error = $"$[{index}]: an event must be a JSON object, not {Describe(elements[index].ValueKind)}." });
+            return new IngestResultsResponse(routed);
         }
 
-        return JsonResponses.Ok(new IngestResponse(results), IngestionJsonContext.Default.IngestResponse);
+        var results = new IngestResult[elements.Length];
+        var next = 0;
+        for (var index = 0; index < elements.Length; index++)
+        {
+            results[index] = elements[index].ValueKind == JsonValueKind.Object
+                ? routed[next++]
+                : new IngestResult { Error = $"$[{index}]: an event must be a JSON object, not {Describe(elements[index].ValueKind)}." };
+        }
+
+        return new IngestResultsResponse(results);
+    }
+
+    /// <summary>The elements that are events (objects); the array itself when all are.</summary>
+    private static IReadOnlyList<JsonElement> OnlyObjects(JsonElement[] elements)
+    {
+        var objects = 0;
+        foreach (var element in elements)
+        {
+            objects += element.ValueKind == JsonValueKind.Object ? 1 : 0;
+        }
+
+        if (objects == elements.Length)
+        {
+            return elements;
+        }
+
+        var events = new JsonElement[objects];
+        var next = 0;
+        foreach (var element in elements)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                events[next++] = element;
+            }
+        }
+
+        return events;
     }
 
     /// <summary>

@@ -20,6 +20,9 @@ public sealed class CompiledExpression
 
     public string Text { get; }
 
+    /// <summary>The evaluation tree, for in-assembly analyses of an expression's shape (e.g. event classification's index).</summary>
+    internal EvalNode Root => _root;
+
     /// <summary>The static result type (<see cref="ExprType.Any"/> when only known at run time).</summary>
     public ExprType Type { get; }
 

@@ -14,6 +14,7 @@ public sealed class CompiledEventDefinition
         Match = match;
         ProfileId = profileId;
         EventKey = eventKey;
+        MatchKey = MatchKey.Find(match);
         Fields = (definition.Fields ?? []).Select(f => new DeclaredField(f.Key, f.Key.Split('.'), f.Value)).ToArray();
         Required = (definition.Required ?? []).Select(r => new DeclaredField(r, r.Split('.'), definition.Fields?.GetValueOrDefault(r) ?? FieldType.String)).ToArray();
     }
@@ -21,6 +22,9 @@ public sealed class CompiledEventDefinition
     public string Id { get; }
 
     public EventDefinition Definition { get; }
+
+    /// <summary>The field and literal every event that matches must carry; null when <c>match</c> implies none.</summary>
+    public MatchKey? MatchKey { get; }
 
     internal CompiledExpression Match { get; }
 

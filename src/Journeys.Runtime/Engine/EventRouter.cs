@@ -28,9 +28,16 @@ public static class EventRouter
         }
 
         string? eventKey = null;
-        var entered = new List<string>();
-        var resumed = new List<string>();
-        var discarded = new List<IngestDiscard>();
+        // Allocated on first use: most events enter one journey and are discarded by none.
+        List<string>? entered = null;
+        List<string>? resumed = null;
+        List<IngestDiscard>? discarded = null;
+        var matched = new string[classifications.Count];
+        for (var index = 0; index < matched.Length; index++)
+        {
+            matched[index] = classifications[index].EventId;
+        }
+
         foreach (var classification in classifications)
         {
             eventKey ??= classification.EventKey;
@@ -38,7 +45,7 @@ public static class EventRouter
             if (!classification.IsValid)
             {
                 var message = string.Join("; ", classification.Problems);
-                discarded.Add(new IngestDiscard(DiscardReason.InvalidEvent, Event: classification.EventId, Message: message));
+                (discarded ??= []).Add(new IngestDiscard(DiscardReason.InvalidEvent, Event: classification.EventId, Message: message));
                 foreach (var journey in entries)
                 {
                     context.Discarded(journey.JourneyId, journey.Version, DiscardReason.InvalidEvent);
@@ -50,7 +57,7 @@ public static class EventRouter
             var profileId = classification.ProfileId!;
             if (classification.EventKey is { } key && !await context.TryRecordEventKeyAsync(classification.EventId, key, now))
             {
-                discarded.Add(new IngestDiscard(DiscardReason.Duplicate, Event: classification.EventId, Message: $"event key '{key}' was already ingested"));
+                (discarded ??= []).Add(new IngestDiscard(DiscardReason.Duplicate, Event: classification.EventId, Message: $"event key '{key}' was already ingested"));
                 foreach (var journey in entries)
                 {
                     context.Discarded(journey.JourneyId, journey.Version, DiscardReason.Duplicate);
@@ -63,7 +70,7 @@ public static class EventRouter
             {
                 if (await context.ResumeAsync(journeyId, profileId, classification.EventId, rawEvent, now))
                 {
-                    resumed.Add(journeyId);
+                    (resumed ??= []).Add(journeyId);
                 }
             }
 
@@ -75,11 +82,11 @@ public static class EventRouter
                 if (decision.Enter)
                 {
                     await context.StartAsync(journey, profileId, rawEvent, now);
-                    entered.Add(journey.JourneyId);
+                    (entered ??= []).Add(journey.JourneyId);
                 }
                 else
                 {
-                    discarded.Add(new IngestDiscard(decision.Reason!.Value, Journey: journey.JourneyId, Event: classification.EventId));
+                    (discarded ??= []).Add(new IngestDiscard(decision.Reason!.Value, Journey: journey.JourneyId, Event: classification.EventId));
                     context.Discarded(journey.JourneyId, journey.Version, decision.Reason.Value);
                 }
             }
@@ -88,10 +95,10 @@ public static class EventRouter
         return new IngestResult
         {
             EventKey = eventKey,
-            Matched = classifications.Select(c => c.EventId).ToArray(),
-            Entered = entered,
-            Resumed = resumed,
-            Discarded = discarded,
+            Matched = matched,
+            Entered = entered ?? (IReadOnlyList<string>)[],
+            Resumed = resumed ?? (IReadOnlyList<string>)[],
+            Discarded = discarded ?? (IReadOnlyList<IngestDiscard>)[],
         };
     }
 }

@@ -13,10 +13,12 @@ internal sealed class PathNode(ExpressionRoot root, PathSegment[] segments, bool
 
     public PathSegment[] Segments { get; } = segments;
 
+    public bool ReadsDateTime { get; } = readsDateTime;
+
     public override Value Evaluate(EvaluationContext context)
     {
         var element = Resolve(context);
-        if (readsDateTime && element.ValueKind == JsonValueKind.String)
+        if (ReadsDateTime && element.ValueKind == JsonValueKind.String)
         {
             return DateTimeText.TryParse(element, out var ticks)
                 ? Value.From(new DateTimeOffset(ticks, TimeSpan.Zero))
