@@ -371,7 +371,7 @@ internal sealed class StepRun
         string path;
         try
         {
-            path = group.Path.Render(Context());
+            path = group.Path.Render(Context(), Uri.EscapeDataString);
         }
         catch (Exception ex) when (IsEvaluationFailure(ex))
         {

@@ -137,6 +137,24 @@ public sealed class CompiledTemplate
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The text with every placeholder replaced by its value's template text passed through
+    /// <paramref name="escapeValue"/> (e.g. <see cref="Uri.EscapeDataString(string)"/> for URL paths), while the
+    /// literal parts are kept as written: a value can never add a path segment or a query string.
+    /// </summary>
+    public string Render(EvaluationContext context, Func<string, string> escapeValue)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(escapeValue);
+        var builder = new StringBuilder();
+        foreach (var part in _parts)
+        {
+            builder.Append(part.Literal ?? escapeValue(part.Expression!.Evaluate(context).ToTemplateText()));
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>The typed value of a single-expression template; otherwise the rendered text as a string value.</summary>
     public Value RenderValue(EvaluationContext context)
     {

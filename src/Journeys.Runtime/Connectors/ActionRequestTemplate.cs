@@ -98,7 +98,8 @@ internal sealed class ActionRequestTemplate
 
     public string RenderUrl(EvaluationContext context, ResolvedAuth auth)
     {
-        var text = url.Render(context, "url");
+        // Values are escaped as URL data: a parameter cannot add path segments, a query string or a fragment.
+        var text = url.Render(context, "url", Uri.EscapeDataString);
         var builder = new StringBuilder(text);
         var separator = text.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         foreach (var (name, value) in query)

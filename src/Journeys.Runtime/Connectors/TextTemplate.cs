@@ -37,7 +37,7 @@ internal sealed class TextTemplate
         return new TextTemplate(text, templateErrors.Count == 0 ? template : null);
     }
 
-    public string Render(EvaluationContext context, string where)
+    public string Render(EvaluationContext context, string where, Func<string, string>? escapeValue = null)
     {
         if (compiled is null)
         {
@@ -46,7 +46,7 @@ internal sealed class TextTemplate
 
         try
         {
-            return compiled.Render(context);
+            return escapeValue is null ? compiled.Render(context) : compiled.Render(context, escapeValue);
         }
         catch (ExpressionEvaluationException exception)
         {

@@ -33,6 +33,14 @@ public class TemplateTests
         Assert.Equal(expected, Compile(text).Render(Expr.Context()));
 
     [Fact]
+    public void An_escaping_render_escapes_values_and_keeps_literals()
+    {
+        var template = Compile("/members/{entry.customer.id}/{'a b/c?d'}?x=1", TemplateSyntax.SingleBrace);
+
+        Assert.Equal("/members/c1/a%20b%2Fc%3Fd?x=1", template.Render(Expr.Context(), Uri.EscapeDataString));
+    }
+
+    [Fact]
     public void A_single_placeholder_renders_a_typed_value()
     {
         var template = Compile("{{ entry.cart.total }}");

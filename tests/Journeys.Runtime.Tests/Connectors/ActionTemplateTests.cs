@@ -54,6 +54,17 @@ public sealed class ActionTemplateTests
     }
 
     [Fact]
+    public async Task A_param_in_the_url_path_is_escaped_so_it_cannot_change_the_path_or_add_a_query()
+    {
+        await using var server = LoopbackServer.Always(ScriptedReply.Json("{}"));
+        using var harness = new ConnectorHarness();
+
+        await harness.Actions.InvokeAsync("send", Templated(server), ConnectorHarness.Params("""{"userId":"../admin?x=1 #","email":"a@b.c","total":1,"vip":false}"""), "k-1", CancellationToken.None);
+
+        Assert.Equal("/users/..%2Fadmin%3Fx%3D1%20%23/send?to=a%40b.c", Assert.Single(server.Requests).PathAndQuery);
+    }
+
+    [Fact]
     public async Task A_template_reading_an_undeclared_param_is_a_template_error_without_a_call()
     {
         await using var server = LoopbackServer.Always(ScriptedReply.Json("{}"));
