@@ -13,6 +13,13 @@ internal sealed class DataSourceResponseCache
     private readonly ConcurrentDictionary<(string Source, string Group, string Path), Entry> entries = new();
     private readonly TimeProvider timeProvider;
     private readonly int maxEntries;
+    private DateTimeOffset nextSweep = DateTimeOffset.MinValue;
+
+    /// <summary>How often expired entries are dropped even when the cache is far from full.</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>Entries held now, expired or not (for tests and diagnostics).</summary>
+    public int Count => entries.Count;
 
     public DataSourceResponseCache(TimeProvider timeProvider, int maxEntries)
     {
@@ -40,16 +47,17 @@ internal sealed class DataSourceResponseCache
     public void Set(string source, string group, string path, JsonElement body, int cacheSeconds)
     {
         var now = timeProvider.GetUtcNow();
+        if (now >= nextSweep)
+        {
+            // Without this, entries of profiles never seen again would stay until the cache is full (a steady
+            // stream of new profiles grows memory to the bound); one pass every interval keeps it to live entries.
+            nextSweep = now + SweepInterval;
+            Sweep(now);
+        }
+
         if (entries.Count >= maxEntries)
         {
-            foreach (var (key, entry) in entries)
-            {
-                if (entry.ExpiresAt <= now)
-                {
-                    entries.TryRemove(new KeyValuePair<(string, string, string), Entry>(key, entry));
-                }
-            }
-
+            Sweep(now);
             if (entries.Count >= maxEntries)
             {
                 return;
@@ -57,6 +65,17 @@ internal sealed class DataSourceResponseCache
         }
 
         entries[(source, group, path)] = new Entry(body, now.AddSeconds(cacheSeconds));
+    }
+
+    private void Sweep(DateTimeOffset now)
+    {
+        foreach (var (key, entry) in entries)
+        {
+            if (entry.ExpiresAt <= now)
+            {
+                entries.TryRemove(new KeyValuePair<(string, string, string), Entry>(key, entry));
+            }
+        }
     }
 
     private sealed record Entry(JsonElement Body, DateTimeOffset ExpiresAt);
