@@ -57,6 +57,13 @@ public static class ContractJson
     private static ContractReadResult<T> Read<T>(ReadOnlySpan<byte> utf8, JsonTypeInfo<T> typeInfo)
         where T : class
     {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            // The reader does not check UTF-8 inside strings; reading such a string later throws (not a JsonException).
+            var at = FirstInvalidUtf8(utf8);
+            return ContractReadResult<T>.Failure(new ContractError(MalformedJson, "$", $"The body is not valid UTF-8 (byte {at + 1})."));
+        }
+
         if (FindSyntaxError(utf8) is { } syntax)
         {
             return ContractReadResult<T>.Failure(syntax with { Path = PathOfFailure(utf8, typeInfo) });
@@ -145,6 +152,22 @@ public static class ContractJson
         {
             return "$";
         }
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        var offset = 0;
+        while (offset < utf8.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(utf8[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return offset;
     }
 
     private static string FirstSentence(string message)

@@ -99,4 +99,17 @@ public sealed class ContractJsonErrorTests
 
         Assert.False(result.Succeeded);
     }
+
+    [Fact]
+    public void Invalid_utf8_inside_a_string_is_malformed_json_not_a_crash()
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes("""{ "method": "POST", "url": "https://x.example.com/?", "headers": { "a": "b" } }""");
+        body[Array.IndexOf(body, (byte)'?')] = 0xFF;
+
+        var result = ContractJson.ReadCustomAction(body);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ContractJson.MalformedJson, error.Code);
+        Assert.Contains("not valid UTF-8", error.Message, StringComparison.Ordinal);
+    }
 }
