@@ -24,24 +24,11 @@ internal static class StoredStateCodec
         return stored with { InstanceId = instanceId, JourneyId = journeyId, Version = version, ProfileId = profileId, Status = ParseStatus(status) };
     }
 
-    public static string StatusName(InstanceStatus status) => status switch
-    {
-        InstanceStatus.Active => "active",
-        InstanceStatus.Completed => "completed",
-        InstanceStatus.Errored => "errored",
-        InstanceStatus.Stopped => "stopped",
-        _ => "timedOut",
-    };
+    /// <summary>Stored instance rows spell statuses as the contract does.</summary>
+    public static string StatusName(InstanceStatus status) => ExecutionNames.Of(status);
 
-    private static InstanceStatus ParseStatus(string status) => status switch
-    {
-        "active" => InstanceStatus.Active,
-        "completed" => InstanceStatus.Completed,
-        "errored" => InstanceStatus.Errored,
-        "stopped" => InstanceStatus.Stopped,
-        "timedOut" => InstanceStatus.TimedOut,
-        _ => throw new InvalidDataException($"Unknown stored instance status '{status}'."),
-    };
+    private static InstanceStatus ParseStatus(string status) =>
+        ExecutionNames.TryParse(status, out var parsed) ? parsed : throw new InvalidDataException($"Unknown stored instance status '{status}'.");
 
     private static JsonTypeInfo<InstanceState> CreateTypeInfo()
     {

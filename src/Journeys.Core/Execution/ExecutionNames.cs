@@ -1,7 +1,10 @@
 namespace Journeys.Execution;
 
-/// <summary>The contract names of the stepper's enums, for step-event outcomes and <c>actions.&lt;node&gt;.status</c>; they match the JSON names.</summary>
-internal static class ExecutionNames
+/// <summary>
+/// The contract names of the stepper's enums, for step-event outcomes, <c>actions.&lt;node&gt;.status</c> and stored
+/// instance rows; they match the JSON names.
+/// </summary>
+public static class ExecutionNames
 {
     public static string Of(InstanceStatus status) => status switch
     {
@@ -12,6 +15,21 @@ internal static class ExecutionNames
         InstanceStatus.TimedOut => "timedOut",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
+
+    /// <summary>The inverse of <see cref="Of(InstanceStatus)"/>; false for any other text.</summary>
+    public static bool TryParse(string? name, out InstanceStatus status)
+    {
+        status = name switch
+        {
+            "active" => InstanceStatus.Active,
+            "completed" => InstanceStatus.Completed,
+            "errored" => InstanceStatus.Errored,
+            "stopped" => InstanceStatus.Stopped,
+            "timedOut" => InstanceStatus.TimedOut,
+            _ => (InstanceStatus)(-1),
+        };
+        return Enum.IsDefined(status);
+    }
 
     public static string Of(WaitKind kind) => kind switch
     {

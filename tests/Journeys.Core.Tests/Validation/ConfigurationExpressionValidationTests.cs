@@ -7,7 +7,7 @@ namespace Journeys.Core.Tests.Validation;
 
 /// <summary>
 /// Configuration rules that need the expression language: event rules (which always hold expressions),
-/// data-source path templates and custom-action templates. These fail until the expressions work is merged.
+/// data-source path templates and custom-action templates.
 /// </summary>
 public sealed class ConfigurationExpressionValidationTests
 {

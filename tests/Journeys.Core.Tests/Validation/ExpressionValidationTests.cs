@@ -6,7 +6,7 @@ namespace Journeys.Core.Tests.Validation;
 
 /// <summary>
 /// Journey rules that need the expression language: expression type checks, and durations (parsed by
-/// <c>IsoDuration</c>). These fail until the expressions work is merged; the structural rules are in
+/// <c>IsoDuration</c>).; the structural rules are in
 /// <see cref="JourneyStructureTests"/>.
 /// </summary>
 public sealed class ExpressionValidationTests
