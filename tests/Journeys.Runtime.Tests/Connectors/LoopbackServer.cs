@@ -88,7 +88,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
                 var reply = script(request, request.Number);
                 if (reply.Delay > TimeSpan.Zero)
                 {
-                    await Task.Delay(reply.Delay, stopping.Token);
+                    await DelayAtLeastAsync(reply.Delay);
                 }
 
                 if (reply.DropConnection)
@@ -105,6 +105,19 @@ internal sealed class LoopbackServer : IAsyncDisposable
             {
                 // The client gave up (timeout, size limit) or the server is stopping: nothing to answer.
             }
+        }
+    }
+
+    // Task.Delay runs on the coarse timer tick and can end a millisecond or two before the monotonic clock says the
+    // delay has passed (CI saw 298 ms for a 300 ms delay). Tests assert latencies against the scripted delay, so the
+    // delay is measured on the same Stopwatch clock the client uses and waited out until it has truly passed.
+    private async Task DelayAtLeastAsync(TimeSpan delay)
+    {
+        var started = Stopwatch.GetTimestamp();
+        TimeSpan remaining;
+        while ((remaining = delay - Stopwatch.GetElapsedTime(started)) > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining + TimeSpan.FromMilliseconds(1), stopping.Token);
         }
     }
 
