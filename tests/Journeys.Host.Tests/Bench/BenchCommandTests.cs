@@ -23,13 +23,14 @@ public sealed class BenchCommandTests
             var results = JsonSerializer.Deserialize(await File.ReadAllTextAsync(output), BenchJsonContext.Default.BenchResults)!;
             Assert.Equal(300, results.Ingestion!.Events);
             Assert.Equal(300, results.Ingestion.Entered);
-            Assert.True(results.Ingestion.EventsPerSecond > 0 && results.Ingestion.RawEventsPerSecond > 0);
+            Assert.True(results.Ingestion.EventsPerSecond > 0, $"ingestion {results.Ingestion.EventsPerSecond} events/s");
+            Assert.True(results.Ingestion.RawEventsPerSecond > 0, $"raw insert {results.Ingestion.RawEventsPerSecond} rows/s");
             Assert.Equal(200, results.Latency!.Events); // One measured second at 200 events/s, after the warm-up second.
             Assert.Equal(0, results.Latency.Missing);
-            Assert.True(results.Latency.P50Ms <= results.Latency.P99Ms);
+            Assert.True(results.Latency.P50Ms <= results.Latency.P99Ms, $"p50 {results.Latency.P50Ms} ms, p99 {results.Latency.P99Ms} ms");
             Assert.Equal(100, results.Timers!.Instances);
             Assert.Equal(300, results.Storage!.Instances);
-            Assert.True(results.Storage.BytesPerInstance > results.Storage.EntryEventBytes);
+            Assert.True(results.Storage.BytesPerInstance > results.Storage.EntryEventBytes, $"{results.Storage.BytesPerInstance} bytes per instance, entry event {results.Storage.EntryEventBytes} bytes");
             Assert.Contains("(d) … beyond its entry event", text.ToString(), StringComparison.Ordinal);
         }
         finally
