@@ -170,7 +170,8 @@ public sealed class ActionInvokerTests
         await using var server = LoopbackServer.Start((_, n) => n == 1 ? new ScriptedReply { Body = "{}", Delay = TimeSpan.FromSeconds(5) } : ScriptedReply.Json("""{"ok":true}"""));
         using var harness = new ConnectorHarness();
 
-        var outcome = await Invoke(harness, Action(server, maxRetries: 1, timeoutMs: 150));
+        // 1 s per attempt: the prompt second answer must fit in it even on a busy CI machine.
+        var outcome = await Invoke(harness, Action(server, maxRetries: 1, timeoutMs: 1_000));
 
         Assert.Equal(ActionStatus.Ok, outcome.Status);
         Assert.Equal(2, outcome.Attempts);
