@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Journeys.Api.Endpoints;
 using Journeys.Api.Json;
 using Journeys.Api.OpenApi;
@@ -29,6 +30,9 @@ public static class JourneysApi
         services.TryAddSingleton(options ?? new ApiOptions());
         services.ConfigureHttpJsonOptions(json =>
         {
+            // The handlers serialise with their own source-generated metadata; these options serve the OpenAPI
+            // generator, which must describe numbers as the contract reads them: JSON numbers, never strings.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Context);
             json.SerializerOptions.TypeInfoResolverChain.Insert(1, IngestionJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(2, ReportingJsonContext.Default);
@@ -69,11 +73,13 @@ public static class JourneysApi
             .Produces<IReadOnlyList<JourneyView>>(200, RouteDocumentation.Json)
             .ProducesProblems(adminProblems);
         journeys.MapPut("/{id}", JourneyEndpoints.PutJourneyAsync).WithName("PutJourney")
-            .Accepts<Journey>(RouteDocumentation.Json)
+            .WithMetadata(ReadWriteConditions)
+            .AcceptsJson<Journey>()
             .Produces<JourneyView>(200, RouteDocumentation.Json)
             .Produces<JourneyView>(201, RouteDocumentation.Json)
             .ProducesProblems([400, 412, 413, 415, .. adminProblems]);
         journeys.MapGet("/{id}", (Func<HttpRequest, string, CatalogService, CancellationToken, Task<IResult>>)JourneyEndpoints.GetJourneyAsync).WithName("GetJourney")
+            .WithMetadata(ReadWriteConditions)
             .Produces<JourneyView>(200, RouteDocumentation.Json)
             .Produces(304)
             .ProducesProblems([400, 404, 412, .. adminProblems]);
@@ -81,6 +87,7 @@ public static class JourneysApi
             .Produces<ValidationResponse>(200, RouteDocumentation.Json)
             .ProducesProblems([400, 404, .. adminProblems]);
         journeys.MapPost("/{id}/publish", JourneyEndpoints.PublishJourneyAsync).WithName("PublishJourney")
+            .WithMetadata(new ConditionalHeadersMetadata(IfMatch: true, IfNoneMatch: false, ETag: false))
             .Produces<PublishResponse>(200, RouteDocumentation.Json)
             .ProducesProblems([400, 404, 409, 412, .. adminProblems]);
         journeys.MapPost("/{id}/close", JourneyEndpoints.CloseJourneyAsync).WithName("CloseJourney")
@@ -98,7 +105,7 @@ public static class JourneysApi
 
         // One event object or an array of them: any JSON the producer emits, so the body schema is open.
         ingest.MapPost("/ingest", IngestEndpoints.IngestAsync).WithTags("ingest").WithName("Ingest")
-            .Accepts<JsonElement>(RouteDocumentation.Json)
+            .AcceptsJson<JsonElement>()
             .Produces<IngestResponse>(200, RouteDocumentation.Json)
             .ProducesProblems([400, 413, 415, 503, .. adminProblems]);
         api.MapGet("/health", HealthEndpoints.GetHealthAsync).WithTags("health").WithName("Health")
@@ -107,6 +114,9 @@ public static class JourneysApi
             .ProducesProblems(500);
         return api;
     }
+
+    /// <summary>GET and PUT of a resource or journey: both conditional headers, and the ETag in the answer.</summary>
+    private static readonly ConditionalHeadersMetadata ReadWriteConditions = new(IfMatch: true, IfNoneMatch: true, ETag: true);
 
     /// <summary>List, PUT, GET and DELETE of one configuration resource kind, with their documented bodies and statuses.</summary>
     private static void MapResource<T>(
@@ -126,15 +136,18 @@ public static class JourneysApi
             .Produces<IReadOnlyList<ResourceView>>(200, RouteDocumentation.Json)
             .ProducesProblems(commonProblems);
         group.MapPut("/{id}", put).WithName($"Put{name}")
-            .Accepts<T>(RouteDocumentation.Json)
+            .WithMetadata(ReadWriteConditions)
+            .AcceptsJson<T>()
             .Produces<T>(200, RouteDocumentation.Json)
             .Produces<T>(201, RouteDocumentation.Json)
             .ProducesProblems([400, 412, 413, 415, .. commonProblems]);
         group.MapGet("/{id}", get).WithName($"Get{name}")
+            .WithMetadata(ReadWriteConditions)
             .Produces<T>(200, RouteDocumentation.Json)
             .Produces(304)
             .ProducesProblems([400, 404, 412, .. commonProblems]);
         group.MapDelete("/{id}", delete).WithName($"Delete{name}")
+            .WithMetadata(new ConditionalHeadersMetadata(IfMatch: true, IfNoneMatch: true, ETag: false))
             .Produces(204)
             .ProducesProblems([400, 404, 409, 412, .. commonProblems]);
     }

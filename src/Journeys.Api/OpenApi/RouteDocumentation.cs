@@ -7,7 +7,7 @@ namespace Journeys.Api.OpenApi;
 /// <summary>
 /// Response metadata for the OpenAPI document. The handlers read <see cref="HttpRequest"/> themselves (so that an
 /// Azure Functions trigger can call them), which leaves nothing for the generator to infer: each route states its
-/// body type with <c>Accepts&lt;T&gt;</c>, its success responses with <c>Produces&lt;T&gt;</c> and its problem statuses
+/// body type with <see cref="AcceptsJson{T}"/>, its success responses with <c>Produces&lt;T&gt;</c> and its problem statuses
 /// with <see cref="ProducesProblems"/>.
 /// </summary>
 public static class RouteDocumentation
@@ -15,6 +15,13 @@ public static class RouteDocumentation
     public const string Json = "application/json";
 
     public const string ProblemJson = "application/problem+json";
+
+    /// <summary>A JSON request body of type <typeparamref name="T"/> (see <see cref="JsonRequestBodyMetadata"/> for why not <c>Accepts&lt;T&gt;</c>).</summary>
+    public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithMetadata(new JsonRequestBodyMetadata(typeof(T)));
+    }
 
     /// <summary>
     /// Problem responses with these statuses, described by <see cref="ProblemDocument"/> (the RFC 7807 fields and the
