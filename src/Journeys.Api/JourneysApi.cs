@@ -1,7 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Journeys.Api.Endpoints;
 using Journeys.Api.Json;
+using Journeys.Api.OpenApi;
 using Journeys.Api.Security;
+using Journeys.Catalog;
 using Journeys.Ingestion;
+using Journeys.Model;
 using Journeys.Reporting;
 using Journeys.Serialization;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +30,9 @@ public static class JourneysApi
         services.TryAddSingleton(options ?? new ApiOptions());
         services.ConfigureHttpJsonOptions(json =>
         {
+            // The handlers serialise with their own source-generated metadata; these options serve the OpenAPI
+            // generator, which must describe numbers as the contract reads them: JSON numbers, never strings.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Context);
             json.SerializerOptions.TypeInfoResolverChain.Insert(1, IngestionJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(2, ReportingJsonContext.Default);
@@ -50,37 +58,97 @@ public static class JourneysApi
             ingest.AddEndpointFilter(new ApiKeyFilter(keys, ApiKeyRole.Ingest));
         }
 
-        var events = admin.MapGroup("/events").WithTags("events");
-        events.MapGet(string.Empty, ConfigurationEndpoints.ListEventDefinitionsAsync).WithName("ListEvents");
-        events.MapPut("/{id}", ConfigurationEndpoints.PutEventDefinitionAsync).WithName("PutEvent");
-        events.MapGet("/{id}", ConfigurationEndpoints.GetEventDefinitionAsync).WithName("GetEvent");
-        events.MapDelete("/{id}", ConfigurationEndpoints.DeleteEventDefinitionAsync).WithName("DeleteEvent");
+        // Problems every route can answer besides its own: a missing or wrong key, and an unexpected failure.
+        int[] adminProblems = keys is null ? [500] : [401, 500];
 
-        var sources = admin.MapGroup("/datasources").WithTags("datasources");
-        sources.MapGet(string.Empty, ConfigurationEndpoints.ListDataSourcesAsync).WithName("ListDataSources");
-        sources.MapPut("/{id}", ConfigurationEndpoints.PutDataSourceAsync).WithName("PutDataSource");
-        sources.MapGet("/{id}", ConfigurationEndpoints.GetDataSourceAsync).WithName("GetDataSource");
-        sources.MapDelete("/{id}", ConfigurationEndpoints.DeleteDataSourceAsync).WithName("DeleteDataSource");
-
-        var actions = admin.MapGroup("/actions").WithTags("actions");
-        actions.MapGet(string.Empty, ConfigurationEndpoints.ListCustomActionsAsync).WithName("ListActions");
-        actions.MapPut("/{id}", ConfigurationEndpoints.PutCustomActionAsync).WithName("PutAction");
-        actions.MapGet("/{id}", ConfigurationEndpoints.GetCustomActionAsync).WithName("GetAction");
-        actions.MapDelete("/{id}", ConfigurationEndpoints.DeleteCustomActionAsync).WithName("DeleteAction");
+        MapResource<EventDefinition>(admin, "/events", "events", "Event", ConfigurationEndpoints.ListEventDefinitionsAsync,
+            ConfigurationEndpoints.PutEventDefinitionAsync, ConfigurationEndpoints.GetEventDefinitionAsync, ConfigurationEndpoints.DeleteEventDefinitionAsync, adminProblems);
+        MapResource<DataSource>(admin, "/datasources", "datasources", "DataSource", ConfigurationEndpoints.ListDataSourcesAsync,
+            ConfigurationEndpoints.PutDataSourceAsync, ConfigurationEndpoints.GetDataSourceAsync, ConfigurationEndpoints.DeleteDataSourceAsync, adminProblems);
+        MapResource<CustomAction>(admin, "/actions", "actions", "Action", ConfigurationEndpoints.ListCustomActionsAsync,
+            ConfigurationEndpoints.PutCustomActionAsync, ConfigurationEndpoints.GetCustomActionAsync, ConfigurationEndpoints.DeleteCustomActionAsync, adminProblems);
 
         var journeys = admin.MapGroup("/journeys").WithTags("journeys");
-        journeys.MapGet(string.Empty, JourneyEndpoints.ListJourneysAsync).WithName("ListJourneys");
-        journeys.MapPut("/{id}", JourneyEndpoints.PutJourneyAsync).WithName("PutJourney");
-        journeys.MapGet("/{id}", JourneyEndpoints.GetJourneyAsync).WithName("GetJourney");
-        journeys.MapPost("/{id}/validate", JourneyEndpoints.ValidateJourneyAsync).WithName("ValidateJourney");
-        journeys.MapPost("/{id}/publish", JourneyEndpoints.PublishJourneyAsync).WithName("PublishJourney");
-        journeys.MapPost("/{id}/close", JourneyEndpoints.CloseJourneyAsync).WithName("CloseJourney");
-        journeys.MapPost("/{id}/stop", JourneyEndpoints.StopJourneyAsync).WithName("StopJourney");
-        journeys.MapGet("/{id}/report", ReportEndpoints.GetReportAsync).WithName("GetReport");
-        journeys.MapGet("/{id}/instances/{profileId}", ReportEndpoints.GetInstanceAsync).WithName("GetInstance");
+        journeys.MapGet(string.Empty, JourneyEndpoints.ListJourneysAsync).WithName("ListJourneys")
+            .Produces<IReadOnlyList<JourneyView>>(200, RouteDocumentation.Json)
+            .ProducesProblems(adminProblems);
+        journeys.MapPut("/{id}", JourneyEndpoints.PutJourneyAsync).WithName("PutJourney")
+            .WithMetadata(ReadWriteConditions)
+            .AcceptsJson<Journey>()
+            .Produces<JourneyView>(200, RouteDocumentation.Json)
+            .Produces<JourneyView>(201, RouteDocumentation.Json)
+            .ProducesProblems([400, 412, 413, 415, .. adminProblems]);
+        journeys.MapGet("/{id}", (Func<HttpRequest, string, CatalogService, CancellationToken, Task<IResult>>)JourneyEndpoints.GetJourneyAsync).WithName("GetJourney")
+            .WithMetadata(ReadWriteConditions)
+            .Produces<JourneyView>(200, RouteDocumentation.Json)
+            .Produces(304)
+            .ProducesProblems([400, 404, 412, .. adminProblems]);
+        journeys.MapPost("/{id}/validate", JourneyEndpoints.ValidateJourneyAsync).WithName("ValidateJourney")
+            .Produces<ValidationResponse>(200, RouteDocumentation.Json)
+            .ProducesProblems([400, 404, .. adminProblems]);
+        journeys.MapPost("/{id}/publish", JourneyEndpoints.PublishJourneyAsync).WithName("PublishJourney")
+            .WithMetadata(new ConditionalHeadersMetadata(IfMatch: true, IfNoneMatch: false, ETag: false))
+            .Produces<PublishResponse>(200, RouteDocumentation.Json)
+            .ProducesProblems([400, 404, 409, 412, .. adminProblems]);
+        journeys.MapPost("/{id}/close", JourneyEndpoints.CloseJourneyAsync).WithName("CloseJourney")
+            .Produces<LifecycleResponse>(200, RouteDocumentation.Json)
+            .ProducesProblems([400, 404, 409, .. adminProblems]);
+        journeys.MapPost("/{id}/stop", JourneyEndpoints.StopJourneyAsync).WithName("StopJourney")
+            .Produces<LifecycleResponse>(200, RouteDocumentation.Json)
+            .ProducesProblems([400, 404, 409, .. adminProblems]);
+        journeys.MapGet("/{id}/report", ReportEndpoints.GetReportAsync).WithName("GetReport")
+            .Produces<JourneyReport>(200, RouteDocumentation.Json)
+            .ProducesProblems([400, 404, 503, .. adminProblems]);
+        journeys.MapGet("/{id}/instances/{profileId}", ReportEndpoints.GetInstanceAsync).WithName("GetInstance")
+            .Produces<InstanceView>(200, RouteDocumentation.Json)
+            .ProducesProblems([400, 404, 503, .. adminProblems]);
 
-        ingest.MapPost("/ingest", IngestEndpoints.IngestAsync).WithTags("ingest").WithName("Ingest");
-        api.MapGet("/health", HealthEndpoints.GetHealthAsync).WithTags("health").WithName("Health");
+        // One event object or an array of them: any JSON the producer emits, so the body schema is open.
+        ingest.MapPost("/ingest", IngestEndpoints.IngestAsync).WithTags("ingest").WithName("Ingest")
+            .AcceptsJson<JsonElement>()
+            .Produces<IngestResponse>(200, RouteDocumentation.Json)
+            .ProducesProblems([400, 413, 415, 503, .. adminProblems]);
+        api.MapGet("/health", HealthEndpoints.GetHealthAsync).WithTags("health").WithName("Health")
+            .Produces<HealthReport>(200, RouteDocumentation.Json)
+            .Produces<HealthReport>(503, RouteDocumentation.Json)
+            .ProducesProblems(500);
         return api;
+    }
+
+    /// <summary>GET and PUT of a resource or journey: both conditional headers, and the ETag in the answer.</summary>
+    private static readonly ConditionalHeadersMetadata ReadWriteConditions = new(IfMatch: true, IfNoneMatch: true, ETag: true);
+
+    /// <summary>List, PUT, GET and DELETE of one configuration resource kind, with their documented bodies and statuses.</summary>
+    private static void MapResource<T>(
+        RouteGroupBuilder admin,
+        string prefix,
+        string tag,
+        string name,
+        Func<CatalogService, CancellationToken, Task<IResult>> list,
+        Func<HttpRequest, string, CatalogService, ApiOptions, CancellationToken, Task<IResult>> put,
+        Func<HttpRequest, string, CatalogService, CancellationToken, Task<IResult>> get,
+        Func<HttpRequest, string, CatalogService, CancellationToken, Task<IResult>> delete,
+        int[] commonProblems)
+        where T : class
+    {
+        var group = admin.MapGroup(prefix).WithTags(tag);
+        group.MapGet(string.Empty, list).WithName($"List{name}s")
+            .Produces<IReadOnlyList<ResourceView>>(200, RouteDocumentation.Json)
+            .ProducesProblems(commonProblems);
+        group.MapPut("/{id}", put).WithName($"Put{name}")
+            .WithMetadata(ReadWriteConditions)
+            .AcceptsJson<T>()
+            .Produces<T>(200, RouteDocumentation.Json)
+            .Produces<T>(201, RouteDocumentation.Json)
+            .ProducesProblems([400, 412, 413, 415, .. commonProblems]);
+        group.MapGet("/{id}", get).WithName($"Get{name}")
+            .WithMetadata(ReadWriteConditions)
+            .Produces<T>(200, RouteDocumentation.Json)
+            .Produces(304)
+            .ProducesProblems([400, 404, 412, .. commonProblems]);
+        group.MapDelete("/{id}", delete).WithName($"Delete{name}")
+            .WithMetadata(new ConditionalHeadersMetadata(IfMatch: true, IfNoneMatch: true, ETag: false))
+            .Produces(204)
+            .ProducesProblems([400, 404, 409, 412, .. commonProblems]);
     }
 }

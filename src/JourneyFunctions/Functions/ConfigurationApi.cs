@@ -21,7 +21,7 @@ public sealed class ConfigurationApi(CatalogService catalog, ApiOptions options)
 
     [Function("GetEvent")]
     public async Task<IActionResult> GetEventAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "events/{id}")] HttpRequest req, string id) =>
-        new ResultActionResult(await ConfigurationEndpoints.GetEventDefinitionAsync(id, catalog, Aborted(req)));
+        new ResultActionResult(await ConfigurationEndpoints.GetEventDefinitionAsync(req, id, catalog, Aborted(req)));
 
     [Function("DeleteEvent")]
     public async Task<IActionResult> DeleteEventAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "events/{id}")] HttpRequest req, string id) =>
@@ -37,7 +37,7 @@ public sealed class ConfigurationApi(CatalogService catalog, ApiOptions options)
 
     [Function("GetDataSource")]
     public async Task<IActionResult> GetDataSourceAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "datasources/{id}")] HttpRequest req, string id) =>
-        new ResultActionResult(await ConfigurationEndpoints.GetDataSourceAsync(id, catalog, Aborted(req)));
+        new ResultActionResult(await ConfigurationEndpoints.GetDataSourceAsync(req, id, catalog, Aborted(req)));
 
     [Function("DeleteDataSource")]
     public async Task<IActionResult> DeleteDataSourceAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "datasources/{id}")] HttpRequest req, string id) =>
@@ -53,7 +53,7 @@ public sealed class ConfigurationApi(CatalogService catalog, ApiOptions options)
 
     [Function("GetAction")]
     public async Task<IActionResult> GetActionAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "actions/{id}")] HttpRequest req, string id) =>
-        new ResultActionResult(await ConfigurationEndpoints.GetCustomActionAsync(id, catalog, Aborted(req)));
+        new ResultActionResult(await ConfigurationEndpoints.GetCustomActionAsync(req, id, catalog, Aborted(req)));
 
     [Function("DeleteAction")]
     public async Task<IActionResult> DeleteActionAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "actions/{id}")] HttpRequest req, string id) =>

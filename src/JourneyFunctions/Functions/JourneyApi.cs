@@ -24,7 +24,7 @@ public sealed class JourneyApi(CatalogService catalog, IJourneyRuntime runtime, 
 
     [Function("GetJourney")]
     public async Task<IActionResult> GetAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys/{id}")] HttpRequest req, string id) =>
-        new ResultActionResult(await JourneyEndpoints.GetJourneyAsync(id, catalog, Aborted(req)));
+        new ResultActionResult(await JourneyEndpoints.GetJourneyAsync(req, id, catalog, Aborted(req)));
 
     [Function("ValidateJourney")]
     public async Task<IActionResult> ValidateAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "journeys/{id}/validate")] HttpRequest req, string id) =>

@@ -31,8 +31,13 @@ public static class ConfigurationEndpoints
 
     public static Task<IResult> PutEventDefinitionAsync(
         HttpRequest request, string id, [FromServices] CatalogService catalog, [FromServices] ApiOptions options, CancellationToken cancellationToken) =>
-        PutAsync(Events, request, id, options, (body, ifMatch) => catalog.PutEventDefinitionAsync(id, body, ifMatch, cancellationToken), cancellationToken);
+        PutAsync(Events, request, id, options, (body, condition) => catalog.PutEventDefinitionAsync(id, body, condition, cancellationToken), cancellationToken);
 
+    /// <summary>The body with its ETag; 304 when <c>If-None-Match</c> names the current ETag, 412 when <c>If-Match</c> does not.</summary>
+    public static async Task<IResult> GetEventDefinitionAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
+        ApiProblems.CheckId(id) ?? await GetAsync(Events, request, () => catalog.GetEventDefinitionAsync(id, cancellationToken));
+
+    /// <summary>Unconditional GET, for callers without the request (conditional headers are not looked at).</summary>
     public static async Task<IResult> GetEventDefinitionAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
         ApiProblems.CheckId(id) ?? Get(Events, await catalog.GetEventDefinitionAsync(id, cancellationToken));
 
@@ -40,14 +45,19 @@ public static class ConfigurationEndpoints
         List(Events, await catalog.ListEventDefinitionsAsync(cancellationToken));
 
     public static async Task<IResult> DeleteEventDefinitionAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        ApiProblems.CheckId(id) ?? Deleted(await catalog.DeleteEventDefinitionAsync(id, IfMatch(request), cancellationToken));
+        ApiProblems.CheckId(id) ?? await DeleteAsync(request, condition => catalog.DeleteEventDefinitionAsync(id, condition, cancellationToken));
 
     // ---- Data sources ---------------------------------------------------------------------------------------
 
     public static Task<IResult> PutDataSourceAsync(
         HttpRequest request, string id, [FromServices] CatalogService catalog, [FromServices] ApiOptions options, CancellationToken cancellationToken) =>
-        PutAsync(DataSources, request, id, options, (body, ifMatch) => catalog.PutDataSourceAsync(id, body, ifMatch, cancellationToken), cancellationToken);
+        PutAsync(DataSources, request, id, options, (body, condition) => catalog.PutDataSourceAsync(id, body, condition, cancellationToken), cancellationToken);
 
+    /// <summary>The body with its ETag; 304 when <c>If-None-Match</c> names the current ETag, 412 when <c>If-Match</c> does not.</summary>
+    public static async Task<IResult> GetDataSourceAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
+        ApiProblems.CheckId(id) ?? await GetAsync(DataSources, request, () => catalog.GetDataSourceAsync(id, cancellationToken));
+
+    /// <summary>Unconditional GET, for callers without the request (conditional headers are not looked at).</summary>
     public static async Task<IResult> GetDataSourceAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
         ApiProblems.CheckId(id) ?? Get(DataSources, await catalog.GetDataSourceAsync(id, cancellationToken));
 
@@ -55,14 +65,19 @@ public static class ConfigurationEndpoints
         List(DataSources, await catalog.ListDataSourcesAsync(cancellationToken));
 
     public static async Task<IResult> DeleteDataSourceAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        ApiProblems.CheckId(id) ?? Deleted(await catalog.DeleteDataSourceAsync(id, IfMatch(request), cancellationToken));
+        ApiProblems.CheckId(id) ?? await DeleteAsync(request, condition => catalog.DeleteDataSourceAsync(id, condition, cancellationToken));
 
     // ---- Custom actions -------------------------------------------------------------------------------------
 
     public static Task<IResult> PutCustomActionAsync(
         HttpRequest request, string id, [FromServices] CatalogService catalog, [FromServices] ApiOptions options, CancellationToken cancellationToken) =>
-        PutAsync(Actions, request, id, options, (body, ifMatch) => catalog.PutCustomActionAsync(id, body, ifMatch, cancellationToken), cancellationToken);
+        PutAsync(Actions, request, id, options, (body, condition) => catalog.PutCustomActionAsync(id, body, condition, cancellationToken), cancellationToken);
 
+    /// <summary>The body with its ETag; 304 when <c>If-None-Match</c> names the current ETag, 412 when <c>If-Match</c> does not.</summary>
+    public static async Task<IResult> GetCustomActionAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
+        ApiProblems.CheckId(id) ?? await GetAsync(Actions, request, () => catalog.GetCustomActionAsync(id, cancellationToken));
+
+    /// <summary>Unconditional GET, for callers without the request (conditional headers are not looked at).</summary>
     public static async Task<IResult> GetCustomActionAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
         ApiProblems.CheckId(id) ?? Get(Actions, await catalog.GetCustomActionAsync(id, cancellationToken));
 
@@ -70,11 +85,11 @@ public static class ConfigurationEndpoints
         List(Actions, await catalog.ListCustomActionsAsync(cancellationToken));
 
     public static async Task<IResult> DeleteCustomActionAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        ApiProblems.CheckId(id) ?? Deleted(await catalog.DeleteCustomActionAsync(id, IfMatch(request), cancellationToken));
+        ApiProblems.CheckId(id) ?? await DeleteAsync(request, condition => catalog.DeleteCustomActionAsync(id, condition, cancellationToken));
 
     // ---- Shared ---------------------------------------------------------------------------------------------
 
-    /// <summary>The <c>If-Match</c> header, or null when absent (an unconditional write).</summary>
+    /// <summary>The raw <c>If-Match</c> header, or null when absent (an unconditional write); see <see cref="ConditionalRequest"/> for the parsed form.</summary>
     public static string? IfMatch(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -87,13 +102,20 @@ public static class ConfigurationEndpoints
         HttpRequest request,
         string id,
         ApiOptions options,
-        Func<T, string?, Task<CatalogResult<CatalogPut<CatalogEntry<T>>>>> put,
+        Func<T, WriteCondition, Task<CatalogResult<CatalogPut<CatalogEntry<T>>>>> put,
         CancellationToken cancellationToken)
         where T : class
     {
         if (ApiProblems.CheckId(id) is { } badId)
         {
             return badId;
+        }
+
+        // Headers before the body: a malformed precondition is refused without reading (or validating) anything.
+        var (conditional, badHeader) = ConditionalRequest.Read(request);
+        if (badHeader is not null)
+        {
+            return badHeader;
         }
 
         var body = await RequestBody.ReadJsonAsync(request, options.ConfigurationBodyLimit, cancellationToken);
@@ -108,7 +130,7 @@ public static class ConfigurationEndpoints
             return ApiProblems.UnreadableBody(parsed.Errors);
         }
 
-        var result = await put(parsed.Value!, IfMatch(request));
+        var result = await put(parsed.Value!, conditional!.WriteCondition);
         if (!result.Succeeded)
         {
             return ApiProblems.FromCatalog(result.Failure);
@@ -116,6 +138,27 @@ public static class ConfigurationEndpoints
 
         var entry = result.Value.Value;
         return JsonResponses.Put(result.Value.Created, route.Location(id), entry.Body, route.TypeInfo, entry.ETag);
+    }
+
+    private static async Task<IResult> GetAsync<T>(ResourceRoute<T> route, HttpRequest request, Func<Task<CatalogResult<CatalogEntry<T>>>> get)
+        where T : class
+    {
+        var (conditional, badHeader) = ConditionalRequest.Read(request);
+        if (badHeader is not null)
+        {
+            return badHeader;
+        }
+
+        var result = await get();
+        return result.Succeeded
+            ? conditional!.EvaluateRead(result.Value.ETag) ?? JsonResponses.Ok(result.Value.Body, route.TypeInfo, result.Value.ETag)
+            : ApiProblems.FromCatalog(result.Failure);
+    }
+
+    private static async Task<IResult> DeleteAsync(HttpRequest request, Func<WriteCondition, Task<CatalogResult<ResourceDeleted>>> delete)
+    {
+        var (conditional, badHeader) = ConditionalRequest.Read(request);
+        return badHeader ?? Deleted(await delete(conditional!.WriteCondition));
     }
 
     private static IResult Get<T>(ResourceRoute<T> route, CatalogResult<CatalogEntry<T>> result)

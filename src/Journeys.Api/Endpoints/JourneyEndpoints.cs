@@ -28,6 +28,12 @@ public static class JourneyEndpoints
             return badId;
         }
 
+        var (conditional, badHeader) = ConditionalRequest.Read(request);
+        if (badHeader is not null)
+        {
+            return badHeader;
+        }
+
         var body = await RequestBody.ReadJsonAsync(request, options.ConfigurationBodyLimit, cancellationToken);
         if (body.Problem is not null)
         {
@@ -40,7 +46,7 @@ public static class JourneyEndpoints
             return ApiProblems.UnreadableBody(parsed.Errors);
         }
 
-        var result = await catalog.PutJourneyDraftAsync(id, parsed.Value!, ConfigurationEndpoints.IfMatch(request), cancellationToken);
+        var result = await catalog.PutJourneyDraftAsync(id, parsed.Value!, conditional!.WriteCondition, cancellationToken);
         if (!result.Succeeded)
         {
             return ApiProblems.FromCatalog(result.Failure);
@@ -50,6 +56,27 @@ public static class JourneyEndpoints
         return JsonResponses.Put(result.Value.Created, $"/api/journeys/{Uri.EscapeDataString(id)}", ToView(details), ApiJson.Context.JourneyView, details.DraftETag);
     }
 
+    /// <summary>The journey with its draft ETag; 304 when <c>If-None-Match</c> names the draft ETag, 412 when <c>If-Match</c> does not.</summary>
+    public static async Task<IResult> GetJourneyAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken)
+    {
+        if (ApiProblems.CheckId(id) is { } badId)
+        {
+            return badId;
+        }
+
+        var (conditional, badHeader) = ConditionalRequest.Read(request);
+        if (badHeader is not null)
+        {
+            return badHeader;
+        }
+
+        var result = await catalog.GetJourneyAsync(id, cancellationToken);
+        return result.Succeeded
+            ? conditional!.EvaluateRead(result.Value.DraftETag) ?? JsonResponses.Ok(ToView(result.Value), ApiJson.Context.JourneyView, result.Value.DraftETag)
+            : ApiProblems.FromCatalog(result.Failure);
+    }
+
+    /// <summary>Unconditional GET, for callers without the request (conditional headers are not looked at).</summary>
     public static async Task<IResult> GetJourneyAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken)
     {
         if (ApiProblems.CheckId(id) is { } badId)
@@ -97,6 +124,13 @@ public static class JourneyEndpoints
         if (ApiProblems.CheckId(id) is { } badId)
         {
             return badId;
+        }
+
+        // Only If-Match applies to publish; it is checked for syntax like everywhere else.
+        var (_, badHeader) = ConditionalRequest.Read(request);
+        if (badHeader is not null)
+        {
+            return badHeader;
         }
 
         var result = await catalog.PublishJourneyAsync(id, ConfigurationEndpoints.IfMatch(request), cancellationToken);

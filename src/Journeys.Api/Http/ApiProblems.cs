@@ -17,6 +17,9 @@ public static partial class ApiProblems
     public const string TooManyEvents = "TOO_MANY_EVENTS";
     public const string ProfileIdInvalid = "PROFILE_ID_INVALID";
 
+    /// <summary>400: an <c>If-Match</c> or <c>If-None-Match</c> value that is neither <c>*</c> nor a list of quoted entity tags.</summary>
+    public const string ConditionalHeaderInvalid = "CONDITIONAL_HEADER_INVALID";
+
     /// <summary>The problem for a catalog failure, with its own HTTP status and, for validation failures, every issue.</summary>
     public static ProblemResult FromCatalog(CatalogFailure failure)
     {

@@ -17,5 +17,6 @@ namespace Journeys.Api.Json;
 [JsonSerializable(typeof(ValidationResponse))]
 [JsonSerializable(typeof(PublishResponse))]
 [JsonSerializable(typeof(LifecycleResponse))]
+[JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

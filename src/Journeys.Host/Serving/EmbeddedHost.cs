@@ -95,7 +95,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
                 sp.GetService<TimeProvider>(),
                 [new DeferredLifecycleObservers(sp)]));
             services.AddJourneysApi(options.Api);
-            services.AddOpenApi();
+            services.AddOpenApi(openApi => openApi.AddOperationTransformer<ConditionalHeadersTransformer>());
             services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
             options.ConfigureServices?.Invoke(services);
             services.TryAddSingleton<IJourneyRuntime>(sp => new UnavailableRuntime(sp.GetRequiredService<SqliteDatabase>()));

@@ -47,7 +47,12 @@ public sealed partial class CatalogService
 
     public Task<CatalogResult<CatalogPut<CatalogEntry<EventDefinition>>>> PutEventDefinitionAsync(
         string id, EventDefinition body, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        PutResourceAsync(EventCodec, id, body, ifMatch, cancellationToken);
+        PutResourceAsync(EventCodec, id, body, WriteCondition.FromIfMatch(ifMatch), cancellationToken);
+
+    /// <summary>Creates or replaces under a parsed precondition (<c>If-Match</c> and/or <c>If-None-Match</c>, see <see cref="WriteCondition.TryFromHeaders"/>).</summary>
+    public Task<CatalogResult<CatalogPut<CatalogEntry<EventDefinition>>>> PutEventDefinitionAsync(
+        string id, EventDefinition body, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        PutResourceAsync(EventCodec, id, body, condition, cancellationToken);
 
     public Task<CatalogResult<CatalogEntry<EventDefinition>>> GetEventDefinitionAsync(string id, CancellationToken cancellationToken = default) =>
         GetResourceAsync(EventCodec, id, cancellationToken);
@@ -56,11 +61,19 @@ public sealed partial class CatalogService
         ListResourcesAsync(EventCodec, cancellationToken);
 
     public Task<CatalogResult<ResourceDeleted>> DeleteEventDefinitionAsync(string id, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        DeleteResourceAsync(CatalogResourceKind.EventDefinition, id, ifMatch, cancellationToken);
+        DeleteResourceAsync(CatalogResourceKind.EventDefinition, id, WriteCondition.FromIfMatch(ifMatch), cancellationToken);
+
+    public Task<CatalogResult<ResourceDeleted>> DeleteEventDefinitionAsync(string id, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        DeleteResourceAsync(CatalogResourceKind.EventDefinition, id, condition, cancellationToken);
 
     public Task<CatalogResult<CatalogPut<CatalogEntry<DataSource>>>> PutDataSourceAsync(
         string id, DataSource body, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        PutResourceAsync(DataSourceCodec, id, body, ifMatch, cancellationToken);
+        PutResourceAsync(DataSourceCodec, id, body, WriteCondition.FromIfMatch(ifMatch), cancellationToken);
+
+    /// <summary>Creates or replaces under a parsed precondition (<c>If-Match</c> and/or <c>If-None-Match</c>, see <see cref="WriteCondition.TryFromHeaders"/>).</summary>
+    public Task<CatalogResult<CatalogPut<CatalogEntry<DataSource>>>> PutDataSourceAsync(
+        string id, DataSource body, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        PutResourceAsync(DataSourceCodec, id, body, condition, cancellationToken);
 
     public Task<CatalogResult<CatalogEntry<DataSource>>> GetDataSourceAsync(string id, CancellationToken cancellationToken = default) =>
         GetResourceAsync(DataSourceCodec, id, cancellationToken);
@@ -69,11 +82,19 @@ public sealed partial class CatalogService
         ListResourcesAsync(DataSourceCodec, cancellationToken);
 
     public Task<CatalogResult<ResourceDeleted>> DeleteDataSourceAsync(string id, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        DeleteResourceAsync(CatalogResourceKind.DataSource, id, ifMatch, cancellationToken);
+        DeleteResourceAsync(CatalogResourceKind.DataSource, id, WriteCondition.FromIfMatch(ifMatch), cancellationToken);
+
+    public Task<CatalogResult<ResourceDeleted>> DeleteDataSourceAsync(string id, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        DeleteResourceAsync(CatalogResourceKind.DataSource, id, condition, cancellationToken);
 
     public Task<CatalogResult<CatalogPut<CatalogEntry<CustomAction>>>> PutCustomActionAsync(
         string id, CustomAction body, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        PutResourceAsync(ActionCodec, id, body, ifMatch, cancellationToken);
+        PutResourceAsync(ActionCodec, id, body, WriteCondition.FromIfMatch(ifMatch), cancellationToken);
+
+    /// <summary>Creates or replaces under a parsed precondition (<c>If-Match</c> and/or <c>If-None-Match</c>, see <see cref="WriteCondition.TryFromHeaders"/>).</summary>
+    public Task<CatalogResult<CatalogPut<CatalogEntry<CustomAction>>>> PutCustomActionAsync(
+        string id, CustomAction body, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        PutResourceAsync(ActionCodec, id, body, condition, cancellationToken);
 
     public Task<CatalogResult<CatalogEntry<CustomAction>>> GetCustomActionAsync(string id, CancellationToken cancellationToken = default) =>
         GetResourceAsync(ActionCodec, id, cancellationToken);
@@ -82,7 +103,10 @@ public sealed partial class CatalogService
         ListResourcesAsync(ActionCodec, cancellationToken);
 
     public Task<CatalogResult<ResourceDeleted>> DeleteCustomActionAsync(string id, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        DeleteResourceAsync(CatalogResourceKind.CustomAction, id, ifMatch, cancellationToken);
+        DeleteResourceAsync(CatalogResourceKind.CustomAction, id, WriteCondition.FromIfMatch(ifMatch), cancellationToken);
+
+    public Task<CatalogResult<ResourceDeleted>> DeleteCustomActionAsync(string id, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        DeleteResourceAsync(CatalogResourceKind.CustomAction, id, condition, cancellationToken);
 
     // ---- Journeys -------------------------------------------------------------------------------------------
 
@@ -90,8 +114,16 @@ public sealed partial class CatalogService
     /// Creates the journey or replaces its draft (<c>If-Match</c> on the draft ETag). Drafts are not validated
     /// here (an admin saves work in progress); nothing about what runs changes.
     /// </summary>
+    public Task<CatalogResult<CatalogPut<JourneyDetails>>> PutJourneyDraftAsync(
+        string id, Journey draft, string? ifMatch = null, CancellationToken cancellationToken = default) =>
+        PutJourneyDraftAsync(id, draft, WriteCondition.FromIfMatch(ifMatch), cancellationToken);
+
+    /// <summary>
+    /// Creates the journey or replaces its draft under a parsed precondition on the draft ETag (<c>If-None-Match: *</c>
+    /// is "create only": 412 when the journey exists).
+    /// </summary>
     public async Task<CatalogResult<CatalogPut<JourneyDetails>>> PutJourneyDraftAsync(
-        string id, Journey draft, string? ifMatch = null, CancellationToken cancellationToken = default)
+        string id, Journey draft, WriteCondition condition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         if (CheckId(id) is { } idFailure)
@@ -99,12 +131,12 @@ public sealed partial class CatalogService
             return idFailure;
         }
 
-        var written = await store.PutJourneyDraftAsync(id, ContractJson.Write(draft), WriteCondition.FromIfMatch(ifMatch), Now, cancellationToken);
+        var written = await store.PutJourneyDraftAsync(id, ContractJson.Write(draft), condition, Now, cancellationToken);
         return written.Status switch
         {
             StoreWriteStatus.Created or StoreWriteStatus.Updated =>
                 CatalogResult<CatalogPut<JourneyDetails>>.Success(new(ToDetails(written.Value!), written.Status == StoreWriteStatus.Created)),
-            _ => PreconditionFailed($"journey '{id}'", ifMatch),
+            _ => PreconditionFailed($"journey '{id}'", condition),
         };
     }
 
@@ -166,7 +198,7 @@ public sealed partial class CatalogService
 
             if (!condition.IsSatisfiedBy(stored.DraftETag))
             {
-                return PreconditionFailed($"journey '{id}'", ifMatch);
+                return PreconditionFailed($"journey '{id}'", condition);
             }
 
             var validation = validator.ValidateJourney(id, ParseJourney(stored.DraftJson), await SnapshotAsync(cancellationToken));
@@ -184,7 +216,7 @@ public sealed partial class CatalogService
                 case StoreWriteStatus.NotFound:
                     return NotFound($"journey '{id}'");
                 case StoreWriteStatus.PreconditionFailed when condition.Kind == WriteConditionKind.ETagMatches:
-                    return PreconditionFailed($"journey '{id}'", ifMatch);
+                    return PreconditionFailed($"journey '{id}'", condition);
                 case StoreWriteStatus.PreconditionFailed:
                     continue; // The draft changed after we validated it: validate the new one.
                 default:
@@ -249,7 +281,7 @@ public sealed partial class CatalogService
     // ---- Resource plumbing ----------------------------------------------------------------------------------
 
     private async Task<CatalogResult<CatalogPut<CatalogEntry<T>>>> PutResourceAsync<T>(
-        ResourceCodec<T> codec, string id, T body, string? ifMatch, CancellationToken cancellationToken)
+        ResourceCodec<T> codec, string id, T body, WriteCondition condition, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -264,13 +296,13 @@ public sealed partial class CatalogService
             return new CatalogFailure(CatalogErrorCodes.Invalid, 400, $"The {codec.Noun} '{id}' is not valid.") { Issues = validation.Errors };
         }
 
-        var written = await store.PutResourceAsync(codec.Kind, id, codec.Write(body), WriteCondition.FromIfMatch(ifMatch), Now, cancellationToken);
+        var written = await store.PutResourceAsync(codec.Kind, id, codec.Write(body), condition, Now, cancellationToken);
         Interlocked.Increment(ref revision);
         return written.Status switch
         {
             StoreWriteStatus.Created or StoreWriteStatus.Updated =>
                 CatalogResult<CatalogPut<CatalogEntry<T>>>.Success(new(ToEntry(codec, written.Value!), written.Status == StoreWriteStatus.Created)),
-            _ => PreconditionFailed($"{codec.Noun} '{id}'", ifMatch),
+            _ => PreconditionFailed($"{codec.Noun} '{id}'", condition),
         };
     }
 
@@ -299,7 +331,7 @@ public sealed partial class CatalogService
     /// Drafts and closed versions do not hold a resource (SPEC §4 protects what is live only).
     /// </summary>
     private async Task<CatalogResult<ResourceDeleted>> DeleteResourceAsync(
-        CatalogResourceKind kind, string id, string? ifMatch, CancellationToken cancellationToken)
+        CatalogResourceKind kind, string id, WriteCondition condition, CancellationToken cancellationToken)
     {
         var noun = Noun(kind);
         if (CheckId(id) is { } idFailure)
@@ -307,7 +339,6 @@ public sealed partial class CatalogService
             return idFailure;
         }
 
-        var condition = WriteCondition.FromIfMatch(ifMatch);
         if (await store.GetResourceAsync(kind, id, cancellationToken) is not { } current)
         {
             return NotFound($"{noun} '{id}'");
@@ -315,7 +346,7 @@ public sealed partial class CatalogService
 
         if (!condition.IsSatisfiedBy(current.ETag))
         {
-            return PreconditionFailed($"{noun} '{id}'", ifMatch);
+            return PreconditionFailed($"{noun} '{id}'", condition);
         }
 
         var users = new List<string>();
@@ -338,7 +369,7 @@ public sealed partial class CatalogService
         {
             StoreWriteStatus.Deleted => CatalogResult<ResourceDeleted>.Success(new(kind, id)),
             StoreWriteStatus.NotFound => NotFound($"{noun} '{id}'"),
-            _ => PreconditionFailed($"{noun} '{id}'", ifMatch),
+            _ => PreconditionFailed($"{noun} '{id}'", condition),
         };
     }
 
@@ -465,10 +496,26 @@ public sealed partial class CatalogService
 
     private static CatalogFailure NotFound(string what) => new(CatalogErrorCodes.NotFound, 404, $"There is no {what}.");
 
-    private static CatalogFailure PreconditionFailed(string what, string? ifMatch) =>
-        new(CatalogErrorCodes.PreconditionFailed, 412, ifMatch is null
-            ? $"The {what} changed concurrently."
-            : $"If-Match {ifMatch} does not match the current ETag of the {what} (or it does not exist).");
+    private static CatalogFailure PreconditionFailed(string what, WriteCondition condition)
+    {
+        var reason = condition.Kind switch
+        {
+            WriteConditionKind.MustExist => $"If-Match: * needs the {what} to exist, and it does not",
+            WriteConditionKind.MustNotExist => $"If-None-Match: * needs the {what} not to exist yet, and it does",
+            WriteConditionKind.ETagMatches =>
+                $"If-Match names {string.Join(", ", condition.ETags.Select(ETagHeader.Format))}, and the {what} does not exist or has another ETag",
+            WriteConditionKind.Unsatisfiable => "If-Match and If-None-Match: * together can never both hold",
+            _ when condition.ExcludedETags.Count > 0 => null,
+            _ => $"the {what} changed concurrently",
+        };
+        if (condition.ExcludedETags.Count > 0)
+        {
+            var excluded = $"If-None-Match names {string.Join(", ", condition.ExcludedETags.Select(ETagHeader.Format))}, which may be the current ETag of the {what}";
+            reason = reason is null ? excluded : $"{reason}; or {excluded}";
+        }
+
+        return new(CatalogErrorCodes.PreconditionFailed, 412, $"The precondition failed: {reason}.");
+    }
 
     private static CatalogFailure Contended(string id) =>
         new(CatalogErrorCodes.Conflict, 409, $"Journey '{id}' kept changing concurrently; try again.");

@@ -1,0 +1,10 @@
+using Journeys.Serialization;
+
+namespace Journeys.Api.Json;
+
+/// <summary>
+/// The shape of every <c>application/problem+json</c> answer (RFC 7807 with the <c>errors</c> array of SPEC §6), as
+/// <see cref="Problems.ProblemResult"/> writes it. Used to describe problem responses in the OpenAPI document;
+/// <c>detail</c> and <c>instance</c> are left out when there is none.
+/// </summary>
+public sealed record ProblemDocument(string Type, string Title, int Status, string? Detail, string? Instance, IReadOnlyList<ContractError> Errors);

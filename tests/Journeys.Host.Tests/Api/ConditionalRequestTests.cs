@@ -1,0 +1,235 @@
+using System.Net;
+using Journeys.Host.Tests.Support;
+
+namespace Journeys.Host.Tests.Api;
+
+/// <summary>
+/// If-Match and If-None-Match through the real host. Expected statuses are RFC 9110 §13: a write whose precondition
+/// fails is 412; a GET whose If-None-Match names the current ETag is 304 with the ETag and no body; If-Match is
+/// evaluated before If-None-Match.
+/// </summary>
+public sealed class ConditionalRequestTests
+{
+    public static TheoryData<string, string, string> Resources => new()
+    {
+        { "events", "cart.abandoned", "events/cart.abandoned.json" },
+        { "datasources", "loyalty", "datasources/loyalty.json" },
+        { "actions", "send-email", "actions/send-email.json" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Resources))]
+    public async Task Put_with_an_if_match_list_replaces_when_any_tag_is_current(string route, string id, string sample)
+    {
+        await using var api = await ApiHost.StartAsync();
+        using var created = await api.PutAsync($"/api/{route}/{id}", Samples.Read(sample));
+        var current = created.Headers.ETag!.Tag;
+
+        using var replaced = await SendAsync(api, HttpMethod.Put, $"/api/{route}/{id}", Samples.Read(sample), ("If-Match", $"\"not-it\", {current}"));
+
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.NotEqual(current, replaced.Headers.ETag!.Tag);
+    }
+
+    [Theory]
+    [MemberData(nameof(Resources))]
+    public async Task Put_with_an_if_match_list_of_stale_tags_is_412(string route, string id, string sample)
+    {
+        await using var api = await ApiHost.StartAsync();
+        using var created = await api.PutAsync($"/api/{route}/{id}", Samples.Read(sample));
+
+        using var refused = await SendAsync(api, HttpMethod.Put, $"/api/{route}/{id}", Samples.Read(sample), ("If-Match", "\"old-1\", W/\"old-2\""));
+
+        Assert.Equal(["PRECONDITION_FAILED"], (await refused.ProblemAsync(412)).Codes());
+        using var fetched = await api.Admin.GetAsync($"/api/{route}/{id}");
+        Assert.Equal(created.Headers.ETag, fetched.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task If_match_star_replaces_an_existing_resource()
+    {
+        await using var api = await ApiHost.StartAsync();
+        using var created = await api.PutAsync("/api/events/cart.abandoned", Samples.Read("events/cart.abandoned.json"));
+
+        using var replaced = await api.PutAsync("/api/events/cart.abandoned", Samples.Read("events/cart.abandoned.json"), ifMatch: "*");
+
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Resources))]
+    public async Task Delete_with_an_if_match_list_is_412_on_a_miss_and_204_on_a_hit(string route, string id, string sample)
+    {
+        await using var api = await ApiHost.StartAsync();
+        using var created = await api.PutAsync($"/api/{route}/{id}", Samples.Read(sample));
+
+        using var miss = await SendAsync(api, HttpMethod.Delete, $"/api/{route}/{id}", null, ("If-Match", "\"a\", \"b\""));
+        await miss.ProblemAsync(412);
+        using var hit = await SendAsync(api, HttpMethod.Delete, $"/api/{route}/{id}", null, ("If-Match", $"\"a\", {created.Headers.ETag!.Tag}"));
+        Assert.Equal(HttpStatusCode.NoContent, hit.StatusCode);
+    }
+
+    [Fact]
+    public async Task If_none_match_star_creates_a_journey_then_refuses_to_overwrite_it_with_412()
+    {
+        await using var api = await ApiHost.StartAsync();
+        var body = Samples.Read("journeys/abandoned-cart.json");
+
+        using var created = await SendAsync(api, HttpMethod.Put, "/api/journeys/abandoned-cart", body, ("If-None-Match", "*"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        using var conflict = await SendAsync(api, HttpMethod.Put, "/api/journeys/abandoned-cart", body, ("If-None-Match", "*"));
+        Assert.Equal(["PRECONDITION_FAILED"], (await conflict.ProblemAsync(412)).Codes());
+        using var fetched = await api.Admin.GetAsync("/api/journeys/abandoned-cart");
+        Assert.Equal(created.Headers.ETag, fetched.Headers.ETag);
+    }
+
+    [Theory]
+    [MemberData(nameof(Resources))]
+    public async Task If_none_match_star_creates_a_resource_only_once(string route, string id, string sample)
+    {
+        await using var api = await ApiHost.StartAsync();
+
+        using var created = await SendAsync(api, HttpMethod.Put, $"/api/{route}/{id}", Samples.Read(sample), ("If-None-Match", "*"));
+        using var conflict = await SendAsync(api, HttpMethod.Put, $"/api/{route}/{id}", Samples.Read(sample), ("If-None-Match", "*"));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await conflict.ProblemAsync(412);
+    }
+
+    [Theory]
+    [MemberData(nameof(Resources))]
+    public async Task Get_with_if_none_match_on_the_current_etag_is_304_with_the_etag_and_no_body(string route, string id, string sample)
+    {
+        await using var api = await ApiHost.StartAsync();
+        using var created = await api.PutAsync($"/api/{route}/{id}", Samples.Read(sample));
+        var etag = created.Headers.ETag!;
+
+        using var notModified = await SendAsync(api, HttpMethod.Get, $"/api/{route}/{id}", null, ("If-None-Match", $"\"older\", {etag.Tag}"));
+
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(etag, notModified.Headers.ETag);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Get_with_if_none_match_on_another_etag_is_200_with_the_body()
+    {
+        await using var api = await ApiHost.StartAsync();
+        using var created = await api.PutAsync("/api/actions/send-email", Samples.Read("actions/send-email.json"));
+
+        using var fetched = await SendAsync(api, HttpMethod.Get, "/api/actions/send-email", null, ("If-None-Match", "\"older\""));
+
+        Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
+        Assert.Equal(created.Headers.ETag, fetched.Headers.ETag);
+        Assert.True(Responses.SameJson(Samples.Read("actions/send-email.json"), await fetched.JsonAsync()));
+    }
+
+    [Fact]
+    public async Task Get_of_a_journey_is_304_on_its_draft_etag_and_200_after_the_draft_changes()
+    {
+        await using var api = await ApiHost.StartAsync();
+        using var created = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"));
+        var first = created.Headers.ETag!.Tag;
+
+        using var cached = await SendAsync(api, HttpMethod.Get, "/api/journeys/abandoned-cart", null, ("If-None-Match", first));
+        Assert.Equal(HttpStatusCode.NotModified, cached.StatusCode);
+        Assert.Equal(first, cached.Headers.ETag!.Tag);
+
+        using var changed = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"));
+        using var fresh = await SendAsync(api, HttpMethod.Get, "/api/journeys/abandoned-cart", null, ("If-None-Match", first));
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Equal(changed.Headers.ETag, fresh.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task Get_with_a_stale_if_match_is_412_even_when_if_none_match_would_be_304()
+    {
+        await using var api = await ApiHost.StartAsync();
+        using var created = await api.PutAsync("/api/events/cart.abandoned", Samples.Read("events/cart.abandoned.json"));
+        var current = created.Headers.ETag!.Tag;
+
+        using var stale = await SendAsync(api, HttpMethod.Get, "/api/events/cart.abandoned", null, ("If-Match", "\"stale\""), ("If-None-Match", current));
+        await stale.ProblemAsync(412);
+
+        using var both = await SendAsync(api, HttpMethod.Get, "/api/events/cart.abandoned", null, ("If-Match", current), ("If-None-Match", current));
+        Assert.Equal(HttpStatusCode.NotModified, both.StatusCode);
+    }
+
+    [Fact]
+    public async Task Put_with_a_current_if_match_and_if_none_match_star_is_412()
+    {
+        await using var api = await ApiHost.StartAsync();
+        using var created = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"));
+
+        using var refused = await SendAsync(api, HttpMethod.Put, "/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"),
+            ("If-Match", created.Headers.ETag!.Tag), ("If-None-Match", "*"));
+
+        await refused.ProblemAsync(412);
+    }
+
+    [Fact]
+    public async Task Get_of_a_missing_resource_is_404_whatever_the_preconditions()
+    {
+        await using var api = await ApiHost.StartAsync();
+        using var missing = await SendAsync(api, HttpMethod.Get, "/api/events/nope", null, ("If-None-Match", "*"));
+        Assert.Equal(["NOT_FOUND"], (await missing.ProblemAsync(404)).Codes());
+    }
+
+    [Theory]
+    [InlineData("If-Match", "abc")]
+    [InlineData("If-Match", "\"a\" \"b\"")]
+    [InlineData("If-Match", "*, \"a\"")]
+    [InlineData("If-None-Match", "\"unterminated")]
+    [InlineData("If-None-Match", "a, b, c")]
+    public async Task A_malformed_conditional_header_on_put_is_400_and_nothing_is_written(string header, string value)
+    {
+        await using var api = await ApiHost.StartAsync();
+
+        using var response = await SendAsync(api, HttpMethod.Put, "/api/events/cart.abandoned", Samples.Read("events/cart.abandoned.json"), (header, value));
+
+        var problem = await response.ProblemAsync(400);
+        Assert.Equal(["CONDITIONAL_HEADER_INVALID"], problem.Codes());
+        Assert.Equal(["$"], problem.Paths());
+        using var missing = await api.Admin.GetAsync("/api/events/cart.abandoned");
+        await missing.ProblemAsync(404);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/datasources/loyalty")]
+    [InlineData("DELETE", "/api/datasources/loyalty")]
+    [InlineData("GET", "/api/journeys/abandoned-cart")]
+    [InlineData("PUT", "/api/journeys/abandoned-cart")]
+    [InlineData("POST", "/api/journeys/abandoned-cart/publish")]
+    public async Task A_malformed_if_match_is_400_on_every_conditional_route(string method, string path)
+    {
+        await using var api = await ApiHost.StartAsync();
+        var body = method == "PUT" ? Samples.Read("journeys/abandoned-cart.json") : null;
+
+        using var response = await SendAsync(api, new HttpMethod(method), path, body, ("If-Match", "no-quotes"));
+
+        Assert.Equal(["CONDITIONAL_HEADER_INVALID"], (await response.ProblemAsync(400)).Codes());
+    }
+
+    [Fact]
+    public async Task Delete_with_if_none_match_star_on_an_existing_resource_is_412()
+    {
+        await using var api = await ApiHost.StartAsync();
+        using var created = await api.PutAsync("/api/datasources/loyalty", Samples.Read("datasources/loyalty.json"));
+
+        using var refused = await SendAsync(api, HttpMethod.Delete, "/api/datasources/loyalty", null, ("If-None-Match", "*"));
+
+        await refused.ProblemAsync(412);
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(ApiHost api, HttpMethod method, string path, string? json, params (string Name, string Value)[] headers)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = json is null ? null : ApiHost.Json(json) };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return api.Admin.SendAsync(request);
+    }
+}
