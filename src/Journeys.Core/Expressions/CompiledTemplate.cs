@@ -62,7 +62,7 @@ public sealed class CompiledTemplate
                     ExpressionErrorCodes.UnterminatedPlaceholder,
                     start,
                     text.Length - start,
-                    $"The placeholder opened with '{open}' at position {start} is never closed with '{close}'."));
+                    $"The placeholder opened with '{open}' is never closed with '{close}'."));
                 break;
             }
 
@@ -76,7 +76,7 @@ public sealed class CompiledTemplate
             var expressionText = text[expressionStart..end];
             if (string.IsNullOrWhiteSpace(expressionText))
             {
-                errors.Add(new ExpressionError(ExpressionErrorCodes.Syntax, start, index - start, $"The placeholder at position {start} is empty."));
+                errors.Add(new ExpressionError(ExpressionErrorCodes.Syntax, start, index - start, "The placeholder is empty."));
                 continue;
             }
 

@@ -180,6 +180,17 @@ public sealed class ExpressionValidationTests
     }
 
     [Fact]
+    public void A_syntax_error_names_its_position_once_counting_characters_from_one()
+    {
+        // "entry.cart.total >" is 18 characters; the missing operand is at the end, character 19.
+        var result = Validate(WithCondition(new ConditionNode { Branches = [Branch("entry.cart.total >", "done")], Otherwise = "done" }));
+
+        var error = SingleError(result, "EXPR_SYNTAX", "$.nodes.check.branches[0].when");
+        Assert.StartsWith("at character 19: Expected ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(" but found the end of the expression.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Misspelt_entry_field_is_an_error_with_its_position()
     {
         var result = Validate(WithCondition(new ConditionNode { Branches = [Branch("entry.cart.totl > 10", "done")], Otherwise = "done" }));

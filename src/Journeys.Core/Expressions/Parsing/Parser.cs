@@ -275,7 +275,8 @@ internal sealed class Parser
     {
         var token = Current;
         var found = token.Kind == TokenKind.End ? "the end of the expression" : $"'{_text.Substring(token.Position, token.Length)}'";
-        return Error(token, $"Expected {expected} but found {found} at position {token.Position}.");
+        // The position travels in the error itself; whoever shows the message prefixes it (once, counted from one).
+        return Error(token, $"Expected {expected} but found {found}.");
     }
 
     private static SyntaxException Error(Token token, string message) =>
