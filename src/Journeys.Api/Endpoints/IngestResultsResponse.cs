@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Journeys.Ingestion;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,8 @@ namespace Journeys.Api.Endpoints;
 /// The <c>POST /api/ingest</c> answer, <c>{"results":[…]}</c>, written result by result with one
 /// <see cref="Utf8JsonWriter"/> straight into the response pipe: a batch of a thousand results is never built as
 /// one object graph nor buffered whole. Each result is written by the source-generated contract, so the JSON is the
-/// one <see cref="IngestResponse"/> serialises to.
+/// one <see cref="IngestResponse"/> serialises to, with the relaxed encoder every other answer uses (see
+/// <see cref="Json.ApiJson"/>), so messages quote fields as <c>'cart.id'</c>.
 /// </summary>
 internal sealed class IngestResultsResponse(IReadOnlyList<IngestResult> results) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
 {
@@ -28,7 +30,7 @@ internal sealed class IngestResultsResponse(IReadOnlyList<IngestResult> results)
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ContentType;
         var pipe = response.BodyWriter;
-        using var writer = new Utf8JsonWriter(pipe, new JsonWriterOptions { SkipValidation = true });
+        using var writer = new Utf8JsonWriter(pipe, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         writer.WriteStartObject();
         writer.WritePropertyName("results"u8);
         writer.WriteStartArray();

@@ -87,6 +87,18 @@ public sealed class IngestRouteTests
     }
 
     [Fact]
+    public async Task Messages_read_as_written_without_escaped_quotes_like_every_other_answer()
+    {
+        await using var api = await ApiHost.StartAsync();
+        api.Runtime!.Setup(r => r.IngestAsync(It.IsAny<IReadOnlyList<JsonElement>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new IngestResult { EventKey = "e1", Discarded = [new IngestDiscard(DiscardReason.InvalidEvent, Message: "required field 'cart.id' is missing")] }]);
+
+        using var response = await api.Ingest.PostAsync("/api/ingest", ApiHost.Json(Cart));
+
+        Assert.Contains("\"message\":\"required field 'cart.id' is missing\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_array_returns_no_results_without_calling_the_runtime()
     {
         await using var api = await ApiHost.StartAsync();
