@@ -11,9 +11,20 @@ namespace Journeys.Execution;
 /// </summary>
 internal sealed class StepRun
 {
+    private static readonly JsonEncodedText StatusProperty = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText StatusCodeProperty = JsonEncodedText.Encode("statusCode");
+    private static readonly JsonEncodedText BodyProperty = JsonEncodedText.Encode("body");
+    private static readonly JsonEncodedText IdProperty = JsonEncodedText.Encode("id");
+    private static readonly string[] BranchNames = [.. Enumerable.Range(0, 16).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+    private static readonly CompleteCommand CompletedCommand = new(InstanceStatus.Completed);
+    private static readonly CompleteCommand ErroredCommand = new(InstanceStatus.Errored);
+    private static readonly CompleteCommand StoppedCommand = new(InstanceStatus.Stopped);
+    private static readonly CompleteCommand TimedOutCommand = new(InstanceStatus.TimedOut);
+
     private readonly CompiledJourney journey;
     private readonly InstanceState original;
-    private readonly List<StepEvent> events = [];
+    /// <summary>Room for a typical step (entered, exited, entered, waiting and a little more) without regrowing.</summary>
+    private readonly List<StepEvent> events = new(8);
 
     private DateTimeOffset now;
     private bool insideNode;
@@ -23,7 +34,7 @@ internal sealed class StepRun
     private DateTimeOffset? wakeAt;
     private DateTimeOffset? endedAt;
     private long sequence;
-    private SortedDictionary<string, int>? visits;
+    private NodeVisits? visits;
     private JsonElement? receivedEvents;
     private JsonElement? actionResults;
     private JsonElement? data;
@@ -71,7 +82,7 @@ internal sealed class StepRun
             Entry = input.Entry.Clone(),
         };
         var run = new StepRun(journey, state, now, insideNode: false);
-        run.Emit(StepEventKind.Started, null, e => e with { Outcome = journey.StartNode });
+        run.Emit(StepEventKind.Started, null, outcome: journey.StartNode);
         run.Continue(journey.StartNode);
         return run.Result();
     }
@@ -161,7 +172,7 @@ internal sealed class StepRun
                 if (waitForEvent.TimeoutNext is null)
                 {
                     // No timeout path: the profile leaves the journey, as in AJO.
-                    Emit(StepEventKind.Exited, node, e => e with { Branch = "timeout" });
+                    Emit(StepEventKind.Exited, node, branch: "timeout");
                     insideNode = false;
                     End(InstanceStatus.Completed, null);
                 }
@@ -224,30 +235,30 @@ internal sealed class StepRun
         var action = (ActionNode)current.Definition;
         var statusName = ExecutionNames.Of(completed.Status);
         Unpark("action");
-        actionResults = JsonObjects.WithMember(actionResults, current.Id, JsonObjects.Build(writer =>
+        actionResults = JsonObjects.WithMember(actionResults, current.Id, completed, static (writer, completed) =>
         {
             writer.WriteStartObject();
-            writer.WriteString("status", statusName);
+            writer.WriteString(StatusProperty, ExecutionNames.Of(completed.Status));
             if (completed.StatusCode is { } code)
             {
-                writer.WriteNumber("statusCode", code);
+                writer.WriteNumber(StatusCodeProperty, code);
             }
             else
             {
-                writer.WriteNull("statusCode");
+                writer.WriteNull(StatusCodeProperty);
             }
 
-            writer.WritePropertyName("body");
+            writer.WritePropertyName(BodyProperty);
             JsonObjects.WriteValue(writer, completed.Body);
             writer.WriteEndObject();
-        }));
-        Emit(StepEventKind.ActionResult, current.Id, e => e with
-        {
-            Outcome = statusName,
-            StatusCode = completed.StatusCode,
-            LatencyMs = completed.LatencyMs,
-            Message = $"action '{call.ActionId}'",
         });
+        Emit(
+            StepEventKind.ActionResult,
+            current.Id,
+            outcome: statusName,
+            message: string.Equals(call.ActionId, action.Action, StringComparison.Ordinal) ? current.ActionMessage : $"action '{call.ActionId}'",
+            statusCode: completed.StatusCode,
+            latencyMs: completed.LatencyMs);
 
         if (completed.Status == ActionStatus.Ok)
         {
@@ -271,14 +282,14 @@ internal sealed class StepRun
         if (fetched.Error is { } error)
         {
             var message = $"Fetching data '{outcome}' failed: {error}";
-            Emit(StepEventKind.DataFetched, current.Id, e => e with { Outcome = outcome, Code = StepErrorCodes.DataFetchFailed, Message = error });
+            Emit(StepEventKind.DataFetched, current.Id, outcome: outcome, code: StepErrorCodes.DataFetchFailed, message: error);
             Fail(StepErrorCodes.DataFetchFailed, message);
             return;
         }
 
         data = JsonObjects.WithNestedMember(data, fetched.Source, fetched.Group, fetched.Body);
         Stamp(fetched.Source, fetched.Group);
-        Emit(StepEventKind.DataFetched, current.Id, e => e with { Outcome = outcome });
+        Emit(StepEventKind.DataFetched, current.Id, outcome: outcome);
 
         pendingData = pendingData is { Count: > 1 } remaining ? remaining.Skip(1).ToList() : null;
         if (pendingData is not null)
@@ -301,11 +312,11 @@ internal sealed class StepRun
                 End(InstanceStatus.Completed, null);
                 break;
             case JumpOutcome.SkippedAlreadyActive:
-                Emit(StepEventKind.JumpSkipped, node, e => e with
-                {
-                    Outcome = "skippedAlreadyActive",
-                    Message = $"The profile is already active in journey '{target}'.",
-                });
+                Emit(
+                    StepEventKind.JumpSkipped,
+                    node,
+                    outcome: "skippedAlreadyActive",
+                    message: $"The profile is already active in journey '{target}'.");
                 End(InstanceStatus.Completed, null);
                 break;
             default:
@@ -339,11 +350,11 @@ internal sealed class StepRun
 
     private void Enter(CompiledNode next)
     {
-        visits ??= new SortedDictionary<string, int>(original.Visits.ToDictionary(), StringComparer.Ordinal);
-        visits[next.Id] = visits.GetValueOrDefault(next.Id) + 1;
+        visits ??= NodeVisits.CopyOf(original.Visits);
+        visits.Increment(next.Id);
         node = next.Id;
         insideNode = true;
-        Emit(StepEventKind.Entered, next.Id, null);
+        Emit(StepEventKind.Entered, next.Id);
     }
 
     /// <summary>Collects the node's data groups that were never fetched or whose <c>cacheSeconds</c> ran out.</summary>
@@ -352,8 +363,7 @@ internal sealed class StepRun
         List<DataReference>? missing = null;
         foreach (var reference in current.DataReferences)
         {
-            var stamp = dataFetchedAt?.FirstOrDefault(s =>
-                string.Equals(s.Source, reference.Source, StringComparison.Ordinal) && string.Equals(s.Group, reference.Group, StringComparison.Ordinal));
+            var stamp = FindStamp(reference);
             var cacheSeconds = journey.DataGroup(reference).CacheSeconds;
             if (stamp is null || (cacheSeconds is { } seconds && now >= stamp.FetchedAt.AddSeconds(seconds)))
             {
@@ -363,6 +373,25 @@ internal sealed class StepRun
 
         pendingData = missing;
         return missing is not null;
+    }
+
+    private DataStamp? FindStamp(DataReference reference)
+    {
+        if (dataFetchedAt is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < dataFetchedAt.Count; i++)
+        {
+            var stamp = dataFetchedAt[i];
+            if (string.Equals(stamp.Source, reference.Source, StringComparison.Ordinal) && string.Equals(stamp.Group, reference.Group, StringComparison.Ordinal))
+            {
+                return stamp;
+            }
+        }
+
+        return null;
     }
 
     private string? RequestData(CompiledNode current)
@@ -392,15 +421,15 @@ internal sealed class StepRun
                 return RunCondition(current, condition);
 
             case SplitNode split:
-                var bucket = JourneyStepper.SplitBucket(journey.JourneyId, original.ProfileId, current.Id);
+                var bucket = JourneyStepper.SplitBucket(current.SplitHashPrefix, original.ProfileId, current.SplitHashSuffix);
                 var thresholds = current.SplitThresholds;
                 var index = 0;
-                while (index < thresholds.Count - 1 && bucket >= thresholds[index])
+                while (index < thresholds.Length - 1 && bucket >= thresholds[index])
                 {
                     index++;
                 }
 
-                return Exit(index.ToString(CultureInfo.InvariantCulture), split.Branches![index].Next);
+                return Exit(BranchName(index), split.Branches![index].Next);
 
             case WaitNode wait:
                 return RunWait(current, wait);
@@ -425,9 +454,9 @@ internal sealed class StepRun
 
     private string? RunCondition(CompiledNode current, ConditionNode condition)
     {
-        for (var i = 0; i < current.Whens.Count; i++)
+        for (var i = 0; i < current.Whens.Length; i++)
         {
-            if (!TryEvaluate(current.Whens[i], $"branches[{i}].when", out var value))
+            if (!TryEvaluate(current.Whens[i], current.WhenProperties[i], out var value))
             {
                 return null;
             }
@@ -436,7 +465,7 @@ internal sealed class StepRun
             {
                 if (value.AsBoolean())
                 {
-                    return Exit(i.ToString(CultureInfo.InvariantCulture), condition.Branches![i].Next);
+                    return Exit(BranchName(i), condition.Branches![i].Next);
                 }
             }
             else if (value.Kind != ValueKind.Null)
@@ -499,26 +528,28 @@ internal sealed class StepRun
 
     private string? RunAction(CompiledNode current, ActionNode action)
     {
-        var values = new Value[current.Params.Count];
-        for (var i = 0; i < values.Length; i++)
+        // Each value goes straight into the params object as it is evaluated; a failure drops the half-written
+        // object. Evaluation order (ordinal name order) and the first error reported are as before.
+        JsonElement parameters;
+        using (var scratch = JsonScratch.Rent())
         {
-            if (!TryEvaluate(current.Params[i].Value, $"params.{current.Params[i].Key}", out values[i]))
-            {
-                return null;
-            }
-        }
-
-        var parameters = JsonObjects.Build(writer =>
-        {
+            var writer = scratch.Writer;
             writer.WriteStartObject();
-            for (var i = 0; i < values.Length; i++)
+            for (var i = 0; i < current.ParamValues.Length; i++)
             {
-                writer.WritePropertyName(current.Params[i].Key);
-                values[i].WriteTo(writer);
+                if (!TryEvaluate(current.ParamValues[i], current.ParamProperties[i], out var value))
+                {
+                    return null;
+                }
+
+                writer.WritePropertyName(current.ParamNames[i]);
+                value.WriteTo(writer);
             }
 
             writer.WriteEndObject();
-        });
+            parameters = scratch.ToElement();
+        }
+
         var key = JourneyStepper.IdempotencyKey(original.InstanceId, current.Id, visits?.GetValueOrDefault(current.Id) ?? original.Visits.GetValueOrDefault(current.Id));
         Park(WaitKind.Action, null, new CallActionCommand(current.Id, action.Action!, parameters, key));
         return null;
@@ -551,23 +582,32 @@ internal sealed class StepRun
     /// <summary>The expression roots as of now; refreshed before each use because a step may add results.</summary>
     private EvaluationContext Context()
     {
-        context ??= new EvaluationContext
+        if (context is null)
         {
-            Entry = original.Entry,
-            Profile = JsonObjects.Build(writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteString("id", original.ProfileId);
-                writer.WriteEndObject();
-            }),
-            Journey = journey.JourneyElement,
-        };
+            context = new EvaluationContext { Entry = original.Entry, Journey = journey.JourneyElement };
+            context.DeferProfile(original.ProfileId, BuildProfile);
+        }
+
         context.Events = receivedEvents ?? default;
         context.Actions = actionResults ?? default;
         context.Data = data ?? default;
         context.Now = now;
         return context;
     }
+
+    /// <summary>The <c>profile</c> root: <c>{ "id": profileId }</c>.</summary>
+    private static JsonElement BuildProfile(string profileId)
+    {
+        using var scratch = JsonScratch.Rent();
+        scratch.Writer.WriteStartObject();
+        scratch.Writer.WriteString(IdProperty, profileId);
+        scratch.Writer.WriteEndObject();
+        return scratch.ToElement();
+    }
+
+    /// <summary>The exit branch of condition/split branch <paramref name="index"/>: <c>"0"</c>, <c>"1"</c>…</summary>
+    private static string BranchName(int index) =>
+        index < BranchNames.Length ? BranchNames[index] : index.ToString(CultureInfo.InvariantCulture);
 
     private string? Exit(string branch, string? target)
     {
@@ -577,7 +617,7 @@ internal sealed class StepRun
             return null;
         }
 
-        Emit(StepEventKind.Exited, node, e => e with { Branch = branch, Target = target });
+        Emit(StepEventKind.Exited, node, branch: branch, target: target);
         insideNode = false;
         return target;
     }
@@ -587,12 +627,12 @@ internal sealed class StepRun
         waiting = kind;
         wakeAt = until;
         pending = command;
-        Emit(StepEventKind.Waiting, node, e => e with { Outcome = ExecutionNames.Of(kind) });
+        Emit(StepEventKind.Waiting, node, outcome: ExecutionNames.Of(kind));
     }
 
     private void Unpark(string reason)
     {
-        Emit(StepEventKind.Resumed, node, e => e with { Outcome = reason });
+        Emit(StepEventKind.Resumed, node, outcome: reason);
         waiting = WaitKind.None;
         wakeAt = null;
         pending = null;
@@ -600,7 +640,7 @@ internal sealed class StepRun
 
     private void Fail(string code, string message)
     {
-        Emit(StepEventKind.Error, node, e => e with { Code = code, Message = message });
+        Emit(StepEventKind.Error, node, code: code, message: message);
         End(InstanceStatus.Errored, "errored");
     }
 
@@ -614,14 +654,14 @@ internal sealed class StepRun
 
         if (insideNode)
         {
-            Emit(StepEventKind.Exited, node, null);
+            Emit(StepEventKind.Exited, node);
             insideNode = false;
         }
 
         status = final;
         endedAt = now;
         pendingData = null;
-        Emit(StepEventKind.Ended, node, e => e with { Outcome = ExecutionNames.Of(final) });
+        Emit(StepEventKind.Ended, node, outcome: ExecutionNames.Of(final));
     }
 
     private void Stamp(string source, string group)
@@ -633,11 +673,38 @@ internal sealed class StepRun
         dataFetchedAt = stamps;
     }
 
-    private void Emit(StepEventKind kind, string? at, Func<StepEvent, StepEvent>? details)
+    private void Emit(
+        StepEventKind kind,
+        string? at,
+        string? branch = null,
+        string? target = null,
+        string? outcome = null,
+        string? code = null,
+        string? message = null,
+        int? statusCode = null,
+        long? latencyMs = null)
     {
-        var stepEvent = new StepEvent(++sequence, kind, at, now);
-        events.Add(details is null ? stepEvent : details(stepEvent));
+        events.Add(new StepEvent(++sequence, kind, at, now)
+        {
+            Branch = branch,
+            Target = target,
+            Outcome = outcome,
+            Code = code,
+            Message = message,
+            StatusCode = statusCode,
+            LatencyMs = latencyMs,
+        });
     }
+
+    /// <summary>Commands are immutable records: one per final status serves every instance.</summary>
+    private static CompleteCommand Completion(InstanceStatus final) => final switch
+    {
+        InstanceStatus.Completed => CompletedCommand,
+        InstanceStatus.Errored => ErroredCommand,
+        InstanceStatus.Stopped => StoppedCommand,
+        InstanceStatus.TimedOut => TimedOutCommand,
+        _ => new CompleteCommand(final),
+    };
 
     private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
 
@@ -659,7 +726,7 @@ internal sealed class StepRun
             PendingData = pendingData,
             Pending = pending,
         };
-        var command = status == InstanceStatus.Active ? pending ?? JourneyCommand.None : new CompleteCommand(status);
+        var command = status == InstanceStatus.Active ? pending ?? JourneyCommand.None : Completion(status);
         return new StepResult(state, command, events);
     }
 }

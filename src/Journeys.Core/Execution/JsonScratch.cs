@@ -1,0 +1,55 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Journeys.Execution;
+
+/// <summary>
+/// A JSON writer over a growable buffer, reused per thread so that building the state's small JSON objects does
+/// not allocate a writer and a buffer every time. Rent, write, <see cref="ToElement"/>, dispose (which hands it
+/// back). A nested rent while one is out simply gets a fresh instance, so reuse is never shared.
+/// </summary>
+internal sealed class JsonScratch : IDisposable
+{
+    /// <summary>Buffers that grew past this (a huge action response) are dropped instead of kept per thread.</summary>
+    private const int MaxRetainedBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static JsonScratch? cached;
+
+    private readonly ArrayBufferWriter<byte> buffer = new(512);
+
+    private JsonScratch()
+    {
+        Writer = new Utf8JsonWriter(buffer);
+    }
+
+    public Utf8JsonWriter Writer { get; }
+
+    public static JsonScratch Rent()
+    {
+        var scratch = cached ?? new JsonScratch();
+        cached = null;
+        return scratch;
+    }
+
+    /// <summary>
+    /// The written value as a self-contained element. <see cref="JsonElement.ParseValue"/> copies exactly the
+    /// written bytes into a document that needs no disposal: one copy, no pooled document to clone.
+    /// </summary>
+    public JsonElement ToElement()
+    {
+        Writer.Flush();
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
+    }
+
+    public void Dispose()
+    {
+        Writer.Reset();
+        if (buffer.Capacity <= MaxRetainedBytes)
+        {
+            buffer.ResetWrittenCount();
+            cached = this;
+        }
+    }
+}
