@@ -33,14 +33,14 @@ internal sealed class JsonScratch : IDisposable
     }
 
     /// <summary>
-    /// The written value as a self-contained element. <see cref="JsonElement.ParseValue"/> copies exactly the
-    /// written bytes into a document that needs no disposal: one copy, no pooled document to clone.
+    /// The written value as a self-contained element: <see cref="JsonElement.Parse(ReadOnlySpan{byte}, JsonDocumentOptions)"/>
+    /// copies exactly the written bytes once into a document that needs no disposal (no pooled document to clone,
+    /// and unlike <c>ParseValue</c> over a reader it scans the bytes once).
     /// </summary>
     public JsonElement ToElement()
     {
         Writer.Flush();
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        return JsonElement.ParseValue(ref reader);
+        return JsonElement.Parse(buffer.WrittenSpan);
     }
 
     public void Dispose()

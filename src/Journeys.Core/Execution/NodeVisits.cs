@@ -4,86 +4,77 @@ using System.Diagnostics.CodeAnalysis;
 namespace Journeys.Execution;
 
 /// <summary>
-/// The visit counts of one step's new state: two parallel arrays kept in ordinal key order, which is the order
+/// The visit counts of one step's new state: one array of entries kept in ordinal key order, which is the order
 /// <see cref="InstanceState.Visits"/> must enumerate (and serialise) in. A step copies the previous counts once and
 /// increments in place; once the step's state is built the instance is never changed again.
 /// </summary>
 internal sealed class NodeVisits : IReadOnlyDictionary<string, int>
 {
-    private string[] keys;
-    private int[] counts;
+    private KeyValuePair<string, int>[] entries;
     private int count;
 
-    private NodeVisits(string[] keys, int[] counts, int count)
+    private NodeVisits(KeyValuePair<string, int>[] entries, int count)
     {
-        this.keys = keys;
-        this.counts = counts;
+        this.entries = entries;
         this.count = count;
     }
 
     public int Count => count;
 
-    public IEnumerable<string> Keys => keys.Take(count);
+    public IEnumerable<string> Keys => entries.Take(count).Select(static entry => entry.Key);
 
-    public IEnumerable<int> Values => counts.Take(count);
+    public IEnumerable<int> Values => entries.Take(count).Select(static entry => entry.Value);
 
     public int this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"Node '{key}' was never visited.");
 
-    /// <summary>A private, growable copy of <paramref name="source"/> (any dictionary; its order does not matter).</summary>
+    /// <summary>A private copy of <paramref name="source"/> (any dictionary; its order does not matter), with room for new nodes.</summary>
     public static NodeVisits CopyOf(IReadOnlyDictionary<string, int> source)
     {
-        var capacity = source.Count + 4;
-        var keys = new string[capacity];
-        var counts = new int[capacity];
+        // A step usually enters one or two new nodes.
+        var entries = new KeyValuePair<string, int>[source.Count + 2];
         if (source is NodeVisits visits)
         {
-            Array.Copy(visits.keys, keys, visits.count);
-            Array.Copy(visits.counts, counts, visits.count);
-            return new NodeVisits(keys, counts, visits.count);
+            Array.Copy(visits.entries, entries, visits.count);
+            return new NodeVisits(entries, visits.count);
         }
 
         var n = 0;
-        foreach (var (key, value) in source)
+        foreach (var entry in source)
         {
-            keys[n] = key;
-            counts[n] = value;
-            n++;
+            entries[n++] = entry;
         }
 
-        Array.Sort(keys, counts, 0, n, StringComparer.Ordinal);
-        return new NodeVisits(keys, counts, n);
+        Array.Sort(entries, 0, n, KeyOrder.Instance);
+        return new NodeVisits(entries, n);
     }
 
     /// <summary>Adds one visit of <paramref name="nodeId"/>.</summary>
     public void Increment(string nodeId)
     {
-        var index = Array.BinarySearch(keys, 0, count, nodeId, StringComparer.Ordinal);
+        var index = Find(nodeId);
         if (index >= 0)
         {
-            counts[index]++;
+            entries[index] = new(nodeId, entries[index].Value + 1);
             return;
         }
 
         index = ~index;
-        if (count == keys.Length)
+        if (count == entries.Length)
         {
-            Array.Resize(ref keys, count * 2);
-            Array.Resize(ref counts, count * 2);
+            Array.Resize(ref entries, count * 2);
         }
 
-        Array.Copy(keys, index, keys, index + 1, count - index);
-        Array.Copy(counts, index, counts, index + 1, count - index);
-        keys[index] = nodeId;
-        counts[index] = 1;
+        Array.Copy(entries, index, entries, index + 1, count - index);
+        entries[index] = new(nodeId, 1);
         count++;
     }
 
-    public bool ContainsKey(string key) => Array.BinarySearch(keys, 0, count, key, StringComparer.Ordinal) >= 0;
+    public bool ContainsKey(string key) => Find(key) >= 0;
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out int value)
     {
-        var index = Array.BinarySearch(keys, 0, count, key, StringComparer.Ordinal);
-        value = index >= 0 ? counts[index] : 0;
+        var index = Find(key);
+        value = index >= 0 ? entries[index].Value : 0;
         return index >= 0;
     }
 
@@ -91,9 +82,43 @@ internal sealed class NodeVisits : IReadOnlyDictionary<string, int>
     {
         for (var i = 0; i < count; i++)
         {
-            yield return new(keys[i], counts[i]);
+            yield return entries[i];
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The index of <paramref name="key"/>, or the complement of where it would go (as <see cref="Array.BinarySearch(Array, object)"/>).</summary>
+    private int Find(string key)
+    {
+        int low = 0, high = count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var order = string.CompareOrdinal(entries[middle].Key, key);
+            if (order == 0)
+            {
+                return middle;
+            }
+
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return ~low;
+    }
+
+    /// <summary>Ordinal order of keys, for sorting a copied dictionary.</summary>
+    private sealed class KeyOrder : IComparer<KeyValuePair<string, int>>
+    {
+        public static readonly KeyOrder Instance = new();
+
+        public int Compare(KeyValuePair<string, int> x, KeyValuePair<string, int> y) => string.CompareOrdinal(x.Key, y.Key);
+    }
 }

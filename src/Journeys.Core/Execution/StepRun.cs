@@ -21,8 +21,24 @@ internal sealed class StepRun
     private static readonly CompleteCommand StoppedCommand = new(InstanceStatus.Stopped);
     private static readonly CompleteCommand TimedOutCommand = new(InstanceStatus.TimedOut);
 
+    /// <summary>
+    /// One evaluation context per thread, reused step after step: it is only read during a step and is emptied
+    /// when the step ends.
+    /// </summary>
+    [ThreadStatic]
+    private static EvaluationContext? spareContext;
+
     private readonly CompiledJourney journey;
-    private readonly InstanceState original;
+
+    /// <summary>The state the step started from; null while starting, when the new state is built from scratch.</summary>
+    private readonly InstanceState? original;
+    private readonly string profileId;
+    private readonly string instanceId;
+    private readonly DateTimeOffset startedAt;
+    private readonly DateTimeOffset deadline;
+    private readonly JsonElement entry;
+    private readonly IReadOnlyDictionary<string, int> previousVisits;
+
     /// <summary>Room for a typical step (entered, exited, entered, waiting and a little more) without regrowing.</summary>
     private readonly List<StepEvent> events = new(8);
 
@@ -47,6 +63,12 @@ internal sealed class StepRun
     {
         this.journey = journey;
         original = state;
+        profileId = state.ProfileId;
+        instanceId = state.InstanceId;
+        startedAt = state.StartedAt;
+        deadline = state.Deadline;
+        entry = state.Entry;
+        previousVisits = state.Visits;
         this.now = now;
         this.insideNode = insideNode;
         status = state.Status;
@@ -70,24 +92,46 @@ internal sealed class StepRun
             throw new ArgumentException("The entry event must be a JSON value.", nameof(input));
         }
 
-        var state = new InstanceState
+        var run = new StepRun(journey, input, now);
+        try
         {
-            JourneyId = journey.JourneyId,
-            Version = journey.Version,
-            ProfileId = input.ProfileId,
-            InstanceId = input.InstanceId,
-            Status = InstanceStatus.Active,
-            StartedAt = now,
-            Deadline = now + journey.Timeout,
-            Entry = input.Entry.Clone(),
-        };
-        var run = new StepRun(journey, state, now, insideNode: false);
-        run.Emit(StepEventKind.Started, null, outcome: journey.StartNode);
-        run.Continue(journey.StartNode);
-        return run.Result();
+            run.Emit(StepEventKind.Started, null, outcome: journey.StartNode);
+            run.Continue(journey.StartNode);
+            return run.Result();
+        }
+        finally
+        {
+            run.ReleaseContext();
+        }
+    }
+
+    /// <summary>A fresh instance: no state object exists until <see cref="Result"/> builds the first one.</summary>
+    private StepRun(CompiledJourney journey, StartInput input, DateTimeOffset now)
+    {
+        this.journey = journey;
+        profileId = input.ProfileId;
+        instanceId = input.InstanceId;
+        startedAt = now;
+        deadline = now + journey.Timeout;
+        entry = input.Entry.Clone();
+        previousVisits = InstanceState.NoVisits;
+        this.now = now;
+        status = InstanceStatus.Active;
     }
 
     public StepResult Apply(StepInput input)
+    {
+        try
+        {
+            return ApplyInput(input);
+        }
+        finally
+        {
+            ReleaseContext();
+        }
+    }
+
+    private StepResult ApplyInput(StepInput input)
     {
         // A timer that fires a little before its time (clock skew between host and store) counts as on time.
         if (input is TimerFiredInput fired && fired.WakeAt.ToUniversalTime() == wakeAt && wakeAt > now)
@@ -95,7 +139,7 @@ internal sealed class StepRun
             now = wakeAt.Value;
         }
 
-        if (now >= original.Deadline && input is not StartInput)
+        if (now >= deadline && input is not StartInput)
         {
             End(InstanceStatus.TimedOut, "timedOut");
             return Result();
@@ -113,7 +157,7 @@ internal sealed class StepRun
 
             case ResumeInput:
                 // Nothing is due: hand back what the instance waits on, so a restarted host can re-issue it.
-                return JourneyStepper.Unchanged(original, pending ?? JourneyCommand.None);
+                return JourneyStepper.Unchanged(original!, pending ?? JourneyCommand.None);
 
             case TimerFiredInput timer when waiting is WaitKind.Timer or WaitKind.Event && timer.WakeAt.ToUniversalTime() == wakeAt:
                 OnTimer();
@@ -128,7 +172,7 @@ internal sealed class StepRun
                 }
                 else if (!OnEvent(received))
                 {
-                    return JourneyStepper.Unchanged(original, JourneyCommand.None);
+                    return JourneyStepper.Unchanged(original!, JourneyCommand.None);
                 }
 
                 break;
@@ -149,7 +193,7 @@ internal sealed class StepRun
                 break;
 
             default:
-                return JourneyStepper.Unchanged(original, JourneyCommand.None);
+                return JourneyStepper.Unchanged(original!, JourneyCommand.None);
         }
 
         return Result();
@@ -350,7 +394,7 @@ internal sealed class StepRun
 
     private void Enter(CompiledNode next)
     {
-        visits ??= NodeVisits.CopyOf(original.Visits);
+        visits ??= NodeVisits.CopyOf(previousVisits);
         visits.Increment(next.Id);
         node = next.Id;
         insideNode = true;
@@ -421,7 +465,7 @@ internal sealed class StepRun
                 return RunCondition(current, condition);
 
             case SplitNode split:
-                var bucket = JourneyStepper.SplitBucket(current.SplitHashPrefix, original.ProfileId, current.SplitHashSuffix);
+                var bucket = JourneyStepper.SplitBucket(current.SplitHashPrefix, profileId, current.SplitHashSuffix);
                 var thresholds = current.SplitThresholds;
                 var index = 0;
                 while (index < thresholds.Length - 1 && bucket >= thresholds[index])
@@ -435,7 +479,7 @@ internal sealed class StepRun
                 return RunWait(current, wait);
 
             case WaitForEventNode waitForEvent:
-                var timeoutAt = current.Timeout is { } timeout ? Earliest(now + timeout, original.Deadline) : original.Deadline;
+                var timeoutAt = current.Timeout is { } timeout ? Earliest(now + timeout, deadline) : deadline;
                 Park(WaitKind.Event, timeoutAt, new WaitForEventCommand(current.Id, waitForEvent.Event!, timeoutAt));
                 return null;
 
@@ -443,7 +487,7 @@ internal sealed class StepRun
                 return RunAction(current, action);
 
             case JumpNode jump:
-                Park(WaitKind.Jump, null, new JumpCommand(current.Id, jump.Journey!, original.Entry));
+                Park(WaitKind.Jump, null, new JumpCommand(current.Id, jump.Journey!, entry));
                 return null;
 
             default:
@@ -521,7 +565,7 @@ internal sealed class StepRun
             return Exit("next", wait.Next);
         }
 
-        var wake = Earliest(due, original.Deadline);
+        var wake = Earliest(due, deadline);
         Park(WaitKind.Timer, wake, new StartTimerCommand(current.Id, wake));
         return null;
     }
@@ -550,7 +594,7 @@ internal sealed class StepRun
             parameters = scratch.ToElement();
         }
 
-        var key = JourneyStepper.IdempotencyKey(original.InstanceId, current.Id, visits?.GetValueOrDefault(current.Id) ?? original.Visits.GetValueOrDefault(current.Id));
+        var key = JourneyStepper.IdempotencyKey(instanceId, current.Id, visits?.GetValueOrDefault(current.Id) ?? previousVisits.GetValueOrDefault(current.Id));
         Park(WaitKind.Action, null, new CallActionCommand(current.Id, action.Action!, parameters, key));
         return null;
     }
@@ -584,8 +628,11 @@ internal sealed class StepRun
     {
         if (context is null)
         {
-            context = new EvaluationContext { Entry = original.Entry, Journey = journey.JourneyElement };
-            context.DeferProfile(original.ProfileId, BuildProfile);
+            context = spareContext ?? new EvaluationContext();
+            spareContext = null;
+            context.Entry = entry;
+            context.Journey = journey.JourneyElement;
+            context.DeferProfile(profileId, BuildProfile);
         }
 
         context.Events = receivedEvents ?? default;
@@ -593,6 +640,24 @@ internal sealed class StepRun
         context.Data = data ?? default;
         context.Now = now;
         return context;
+    }
+
+    /// <summary>Hands the evaluation context back for the thread's next step, holding on to no instance's JSON.</summary>
+    private void ReleaseContext()
+    {
+        if (context is { } used)
+        {
+            context = null;
+            used.Entry = default;
+            used.Event = default;
+            used.Profile = default;
+            used.Journey = default;
+            used.Events = default;
+            used.Actions = default;
+            used.Data = default;
+            used.Params = default;
+            spareContext = used;
+        }
     }
 
     /// <summary>The <c>profile</c> root: <c>{ "id": profileId }</c>.</summary>
@@ -710,7 +775,7 @@ internal sealed class StepRun
 
     private StepResult Result()
     {
-        var state = original with
+        var state = original is null ? FirstState() : original with
         {
             Status = status,
             Node = node,
@@ -718,7 +783,7 @@ internal sealed class StepRun
             WakeAt = wakeAt,
             EndedAt = endedAt,
             Sequence = sequence,
-            Visits = visits ?? original.Visits,
+            Visits = visits ?? previousVisits,
             ReceivedEvents = receivedEvents,
             ActionResults = actionResults,
             Data = data,
@@ -729,4 +794,29 @@ internal sealed class StepRun
         var command = status == InstanceStatus.Active ? pending ?? JourneyCommand.None : Completion(status);
         return new StepResult(state, command, events);
     }
+
+    /// <summary>The state of an instance that was just started, built in one go.</summary>
+    private InstanceState FirstState() => new()
+    {
+        JourneyId = journey.JourneyId,
+        Version = journey.Version,
+        ProfileId = profileId,
+        InstanceId = instanceId,
+        Status = status,
+        Node = node,
+        Waiting = waiting,
+        WakeAt = wakeAt,
+        StartedAt = startedAt,
+        Deadline = deadline,
+        EndedAt = endedAt,
+        Sequence = sequence,
+        Visits = visits ?? previousVisits,
+        Entry = entry,
+        ReceivedEvents = receivedEvents,
+        ActionResults = actionResults,
+        Data = data,
+        DataFetchedAt = dataFetchedAt,
+        PendingData = pendingData,
+        Pending = pending,
+    };
 }
