@@ -20,7 +20,8 @@ internal sealed class JsonScratch : IDisposable
 
     private JsonScratch()
     {
-        Writer = new Utf8JsonWriter(buffer);
+        // Structural validation is skipped: every write is checked once anyway, when ToElement parses the bytes.
+        Writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
     }
 
     public Utf8JsonWriter Writer { get; }

@@ -8,8 +8,10 @@ namespace Journeys.Execution;
 /// <summary>
 /// One application of an input to an instance: a mutable working copy of the state that collects step events and
 /// is frozen into the next <see cref="InstanceState"/> at the end. Used by <see cref="JourneyStepper"/> only.
+/// A struct that lives in one local for the length of a step, so the working copy costs no allocation; it is
+/// never copied or stored (a copy would lose the changes made through it).
 /// </summary>
-internal sealed class StepRun
+internal struct StepRun
 {
     private static readonly JsonEncodedText StatusProperty = JsonEncodedText.Encode("status");
     private static readonly JsonEncodedText StatusCodeProperty = JsonEncodedText.Encode("statusCode");
