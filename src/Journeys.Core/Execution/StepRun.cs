@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Journeys.Expressions;
 using Journeys.Model;
@@ -574,22 +575,28 @@ internal struct StepRun
 
     private string? RunAction(CompiledNode current, ActionNode action)
     {
-        // Each value goes straight into the params object as it is evaluated; a failure drops the half-written
-        // object. Evaluation order (ordinal name order) and the first error reported are as before.
+        // Every value is evaluated before any is written, as always: the first failing parameter (in ordinal name
+        // order) is the error reported. A few values fit in a buffer on the stack.
+        var inline = default(InlineValues);
+        var count = current.ParamValues.Length;
+        Span<Value> values = count <= InlineValues.Length ? inline[..count] : new Value[count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!TryEvaluate(current.ParamValues[i], current.ParamProperties[i], out values[i]))
+            {
+                return null;
+            }
+        }
+
         JsonElement parameters;
         using (var scratch = JsonScratch.Rent())
         {
             var writer = scratch.Writer;
             writer.WriteStartObject();
-            for (var i = 0; i < current.ParamValues.Length; i++)
+            for (var i = 0; i < values.Length; i++)
             {
-                if (!TryEvaluate(current.ParamValues[i], current.ParamProperties[i], out var value))
-                {
-                    return null;
-                }
-
                 writer.WritePropertyName(current.ParamNames[i]);
-                value.WriteTo(writer);
+                values[i].WriteTo(writer);
             }
 
             writer.WriteEndObject();
@@ -821,4 +828,13 @@ internal struct StepRun
         PendingData = pendingData,
         Pending = pending,
     };
+
+    /// <summary>Room for the values of an action's parameters on the stack (most actions have a handful).</summary>
+    [InlineArray(Length)]
+    private struct InlineValues
+    {
+        public const int Length = 8;
+
+        private Value first;
+    }
 }
