@@ -139,5 +139,21 @@ public sealed class StoredStateCompatibilityTests
         }
     }
 
+    [Fact]
+    public void Visit_counts_held_in_any_dictionary_order_are_written_in_ordinal_order()
+    {
+        // The loop instance parked at "pause", as a host might rebuild it with an unsorted dictionary.
+        var parked = Cases.First(c => c.Journey == "loop" && c.Input.Contains("timerFired", StringComparison.Ordinal));
+        var state = ExecutionJson.DeserializeState(Encoding.UTF8.GetBytes(parked.State!))! with
+        {
+            Visits = new Dictionary<string, int>(StringComparer.Ordinal) { ["send"] = 1, ["pause"] = 1, ["ab"] = 1 },
+        };
+
+        var result = JourneyStepper.Step(Compile(LoopJourney, "loop"), state, new TimerFiredInput(T0.AddHours(1).AddSeconds(1)), T0.AddHours(1).AddSeconds(1));
+
+        Assert.Equal(["ab", "pause", "send", "w"], result.NewState.Visits.Keys);
+        Assert.Contains("\"visits\":{\"ab\":1,\"pause\":1,\"send\":1,\"w\":1}", Encoding.UTF8.GetString(ExecutionJson.Serialize(result.NewState)), StringComparison.Ordinal);
+    }
+
     private sealed record StoredCase(string Journey, string? State, string Input, string Now, string NewState, string Command, string Events);
 }
