@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using Journeys.Expressions;
 using Journeys.Model;
@@ -13,7 +14,7 @@ namespace Journeys.Execution;
 /// </summary>
 public sealed class CompiledJourney
 {
-    private readonly Dictionary<string, CompiledNode> nodes;
+    private readonly FrozenDictionary<string, CompiledNode> nodes;
     private readonly Dictionary<DataReference, CompiledDataGroup> dataGroups;
 
     private CompiledJourney(
@@ -31,7 +32,7 @@ public sealed class CompiledJourney
         Definition = definition;
         StartNode = definition.Start!;
         Timeout = timeout;
-        this.nodes = nodes;
+        this.nodes = nodes.ToFrozenDictionary(StringComparer.Ordinal);
         this.dataGroups = dataGroups;
         Actions = actions;
         DataSources = dataSources;
@@ -135,19 +136,30 @@ public sealed class CompiledJourney
             {
                 case ConditionNode condition:
                     var whens = new List<CompiledExpression>();
+                    var whenProperties = new List<string>();
                     var branches = condition.Branches ?? [];
                     for (var i = 0; i < branches.Count; i++)
                     {
-                        if (Expression(nodeId, $"branches[{i}].when", branches[i].When, JourneyScope, references) is { } when)
+                        var property = $"branches[{i}].when";
+                        if (Expression(nodeId, property, branches[i].When, JourneyScope, references) is { } when)
                         {
                             whens.Add(when);
+                            whenProperties.Add(property);
                         }
                     }
 
-                    return Finish(new CompiledNode(nodeId, node) { Whens = whens, DataReferences = references });
+                    return Finish(new CompiledNode(nodeId, node)
+                    {
+                        Whens = [.. whens], WhenProperties = [.. whenProperties], DataReferences = [.. references],
+                    });
 
                 case SplitNode split:
-                    return new CompiledNode(nodeId, node) { SplitThresholds = Thresholds(nodeId, split) };
+                    return new CompiledNode(nodeId, node)
+                    {
+                        SplitThresholds = [.. Thresholds(nodeId, split)],
+                        SplitHashPrefix = JourneyStepper.SplitHashPrefix(journeyId),
+                        SplitHashSuffix = JourneyStepper.SplitHashSuffix(nodeId),
+                    };
 
                 case WaitNode wait:
                     TimeSpan? duration = null;
@@ -165,7 +177,7 @@ public sealed class CompiledJourney
                         problems.Add($"{nodeId}: a wait needs a duration or until.");
                     }
 
-                    return Finish(new CompiledNode(nodeId, node) { Duration = duration, Until = until, DataReferences = references });
+                    return Finish(new CompiledNode(nodeId, node) { Duration = duration, Until = until, DataReferences = [.. references] });
 
                 case WaitForEventNode waitForEvent:
                     if (waitForEvent.Event is null)
@@ -177,20 +189,32 @@ public sealed class CompiledJourney
                         ? null
                         : Expression(nodeId, "correlate", waitForEvent.Correlate, () => JourneyScopes.ForCorrelate(journey, waitForEvent, lookup), references);
                     var timeout = waitForEvent.Timeout is null ? (TimeSpan?)null : Duration(nodeId, "timeout", waitForEvent.Timeout);
-                    return Finish(new CompiledNode(nodeId, node) { Correlate = correlate, Timeout = timeout, DataReferences = references });
+                    return Finish(new CompiledNode(nodeId, node) { Correlate = correlate, Timeout = timeout, DataReferences = [.. references] });
 
                 case ActionNode call:
                     SnapshotAction(nodeId, call.Action);
-                    var parameters = new List<KeyValuePair<string, CompiledExpression>>();
+                    var names = new List<JsonEncodedText>();
+                    var properties = new List<string>();
+                    var values = new List<CompiledExpression>();
                     foreach (var name in (call.Params ?? []).Keys.Order(StringComparer.Ordinal))
                     {
-                        if (Expression(nodeId, $"params.{name}", call.Params![name], JourneyScope, references) is { } expression)
+                        var property = $"params.{name}";
+                        if (Expression(nodeId, property, call.Params![name], JourneyScope, references) is { } expression)
                         {
-                            parameters.Add(new(name, expression));
+                            names.Add(JsonEncodedText.Encode(name));
+                            properties.Add(property);
+                            values.Add(expression);
                         }
                     }
 
-                    return Finish(new CompiledNode(nodeId, node) { Params = parameters, DataReferences = references });
+                    return Finish(new CompiledNode(nodeId, node)
+                    {
+                        ParamNames = [.. names],
+                        ParamProperties = [.. properties],
+                        ParamValues = [.. values],
+                        ActionMessage = $"action '{call.Action}'",
+                        DataReferences = [.. references],
+                    });
 
                 case JumpNode jump:
                     if (string.IsNullOrEmpty(jump.Journey))

@@ -61,5 +61,8 @@ public sealed record InstanceState
     /// <summary>The command the instance waits on; <see cref="ResumeInput"/> returns it again.</summary>
     public JourneyCommand? Pending { get; init; }
 
+    /// <summary>The visits of an instance that has entered no node yet (sorted and empty).</summary>
+    internal static IReadOnlyDictionary<string, int> NoVisits => EmptyVisits;
+
     private static readonly IReadOnlyDictionary<string, int> EmptyVisits = new SortedDictionary<string, int>(StringComparer.Ordinal);
 }

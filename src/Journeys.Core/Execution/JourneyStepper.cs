@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -61,13 +63,53 @@ public static class JourneyStepper
         ArgumentNullException.ThrowIfNull(journeyId);
         ArgumentNullException.ThrowIfNull(profileId);
         ArgumentNullException.ThrowIfNull(nodeId);
-
-        // Length prefixes keep ("ab", "c") and ("a", "bc") apart whatever characters the ids contain.
-        var text = $"{journeyId.Length}:{journeyId}|{profileId.Length}:{profileId}|{nodeId.Length}:{nodeId}";
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
-        return (int)(BinaryPrimitives.ReadUInt64BigEndian(hash) % 10000UL);
+        return SplitBucket(SplitHashPrefix(journeyId), profileId, SplitHashSuffix(nodeId));
     }
+
+    /// <summary>
+    /// The bucket from the precomputed parts of the hash input (see <see cref="SplitHashPrefix"/>): only the
+    /// profile part is encoded per call, on the stack when it is small.
+    /// </summary>
+    internal static int SplitBucket(ReadOnlySpan<byte> prefix, string profileId, ReadOnlySpan<byte> suffix)
+    {
+        // Length prefixes keep ("ab", "c") and ("a", "bc") apart whatever characters the ids contain.
+        // The text hashed is "{len}:{journeyId}|{len}:{profileId}|{len}:{nodeId}" in UTF-8; its parts are split
+        // at ASCII separators, so encoding them one by one gives the same bytes as encoding the whole.
+        Span<char> length = stackalloc char[11];
+        profileId.Length.TryFormat(length, out var lengthChars, default, CultureInfo.InvariantCulture);
+        var size = prefix.Length + lengthChars + 1 + Encoding.UTF8.GetMaxByteCount(profileId.Length) + suffix.Length;
+        byte[]? rented = null;
+        var input = size <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        try
+        {
+            prefix.CopyTo(input);
+            var written = prefix.Length;
+            written += Encoding.UTF8.GetBytes(length[..lengthChars], input[written..]);
+            input[written++] = (byte)':';
+            written += Encoding.UTF8.GetBytes(profileId, input[written..]);
+            suffix.CopyTo(input[written..]);
+            written += suffix.Length;
+
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(input[..written], hash);
+            return (int)(BinaryPrimitives.ReadUInt64BigEndian(hash) % 10000UL);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The split hash input before the profile id: <c>"{len}:{journeyId}|"</c> in UTF-8.</summary>
+    internal static byte[] SplitHashPrefix(string journeyId) =>
+        Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{journeyId.Length}:{journeyId}|"));
+
+    /// <summary>The split hash input after the profile id: <c>"|{len}:{nodeId}"</c> in UTF-8.</summary>
+    internal static byte[] SplitHashSuffix(string nodeId) =>
+        Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"|{nodeId.Length}:{nodeId}"));
 
     internal static StepResult Unchanged(InstanceState state, JourneyCommand command) =>
         new(state, command, []) { StateChanged = false };

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace Journeys.Execution;
@@ -9,46 +8,42 @@ namespace Journeys.Execution;
 /// </summary>
 internal static class JsonObjects
 {
+    /// <summary>Writes a member's value; a static lambda plus an explicit state, so callers capture nothing.</summary>
+    public delegate void ValueWriter<TState>(Utf8JsonWriter writer, TState state);
+
     public static JsonElement Build(Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer);
-        }
-
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
+        using var scratch = JsonScratch.Rent();
+        write(scratch.Writer);
+        return scratch.ToElement();
     }
 
     /// <summary>Returns <paramref name="target"/> (an object, or null for none) with member <paramref name="name"/> set to <paramref name="value"/>.</summary>
-    public static JsonElement WithMember(JsonElement? target, string name, JsonElement? value)
+    public static JsonElement WithMember(JsonElement? target, string name, JsonElement? value) =>
+        WithMember(target, name, value, static (writer, member) => WriteValue(writer, member));
+
+    /// <summary>
+    /// Returns <paramref name="target"/> (an object, or null for none) with member <paramref name="name"/> set to
+    /// what <paramref name="writeValue"/> writes: the new value goes straight into the merged object, not through
+    /// an element of its own.
+    /// </summary>
+    public static JsonElement WithMember<TState>(JsonElement? target, string name, TState state, ValueWriter<TState> writeValue)
     {
-        var members = new List<KeyValuePair<string, JsonElement?>>();
+        using var scratch = JsonScratch.Rent();
+        var writer = scratch.Writer;
+        writer.WriteStartObject();
         if (target is { ValueKind: JsonValueKind.Object } existing)
         {
-            foreach (var property in existing.EnumerateObject())
-            {
-                if (!string.Equals(property.Name, name, StringComparison.Ordinal))
-                {
-                    members.Add(new(property.Name, property.Value));
-                }
-            }
+            WriteMerged(writer, existing, name, state, writeValue);
+        }
+        else
+        {
+            writer.WritePropertyName(name);
+            writeValue(writer, state);
         }
 
-        members.Add(new(name, value));
-        members.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return Build(writer =>
-        {
-            writer.WriteStartObject();
-            foreach (var (key, member) in members)
-            {
-                writer.WritePropertyName(key);
-                WriteValue(writer, member);
-            }
-
-            writer.WriteEndObject();
-        });
+        writer.WriteEndObject();
+        return scratch.ToElement();
     }
 
     /// <summary>Sets <c>target[outer][inner]</c>, creating the inner object when needed.</summary>
@@ -73,6 +68,35 @@ internal static class JsonObjects
         else
         {
             writer.WriteNullValue();
+        }
+    }
+
+    /// <summary>The existing members but <paramref name="name"/>, and the new one, in ordinal name order.</summary>
+    private static void WriteMerged<TState>(Utf8JsonWriter writer, JsonElement existing, string name, TState state, ValueWriter<TState> writeValue)
+    {
+        var members = new List<KeyValuePair<string, JsonElement>>();
+        foreach (var property in existing.EnumerateObject())
+        {
+            if (!string.Equals(property.Name, name, StringComparison.Ordinal))
+            {
+                members.Add(new(property.Name, property.Value));
+            }
+        }
+
+        // The new member has no element: it sorts in as a key with an undefined value and is written from the state.
+        members.Add(new(name, default));
+        members.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        foreach (var (key, member) in members)
+        {
+            writer.WritePropertyName(key);
+            if (ReferenceEquals(key, name))
+            {
+                writeValue(writer, state);
+            }
+            else
+            {
+                WriteValue(writer, member);
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Journeys.Expressions;
 using Journeys.Model;
@@ -8,12 +9,41 @@ namespace Journeys.Execution;
 /// <summary>
 /// One application of an input to an instance: a mutable working copy of the state that collects step events and
 /// is frozen into the next <see cref="InstanceState"/> at the end. Used by <see cref="JourneyStepper"/> only.
+/// A struct that lives in one local for the length of a step, so the working copy costs no allocation; it is
+/// never copied or stored (a copy would lose the changes made through it).
 /// </summary>
-internal sealed class StepRun
+internal struct StepRun
 {
+    private static readonly JsonEncodedText StatusProperty = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText StatusCodeProperty = JsonEncodedText.Encode("statusCode");
+    private static readonly JsonEncodedText BodyProperty = JsonEncodedText.Encode("body");
+    private static readonly JsonEncodedText IdProperty = JsonEncodedText.Encode("id");
+    private static readonly string[] BranchNames = [.. Enumerable.Range(0, 16).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+    private static readonly CompleteCommand CompletedCommand = new(InstanceStatus.Completed);
+    private static readonly CompleteCommand ErroredCommand = new(InstanceStatus.Errored);
+    private static readonly CompleteCommand StoppedCommand = new(InstanceStatus.Stopped);
+    private static readonly CompleteCommand TimedOutCommand = new(InstanceStatus.TimedOut);
+
+    /// <summary>
+    /// One evaluation context per thread, reused step after step: it is only read during a step and is emptied
+    /// when the step ends.
+    /// </summary>
+    [ThreadStatic]
+    private static EvaluationContext? spareContext;
+
     private readonly CompiledJourney journey;
-    private readonly InstanceState original;
-    private readonly List<StepEvent> events = [];
+
+    /// <summary>The state the step started from; null while starting, when the new state is built from scratch.</summary>
+    private readonly InstanceState? original;
+    private readonly string profileId;
+    private readonly string instanceId;
+    private readonly DateTimeOffset startedAt;
+    private readonly DateTimeOffset deadline;
+    private readonly JsonElement entry;
+    private readonly IReadOnlyDictionary<string, int> previousVisits;
+
+    /// <summary>Room for a typical step (entered, exited, entered, waiting and a little more) without regrowing.</summary>
+    private readonly List<StepEvent> events = new(8);
 
     private DateTimeOffset now;
     private bool insideNode;
@@ -23,7 +53,7 @@ internal sealed class StepRun
     private DateTimeOffset? wakeAt;
     private DateTimeOffset? endedAt;
     private long sequence;
-    private SortedDictionary<string, int>? visits;
+    private NodeVisits? visits;
     private JsonElement? receivedEvents;
     private JsonElement? actionResults;
     private JsonElement? data;
@@ -36,6 +66,12 @@ internal sealed class StepRun
     {
         this.journey = journey;
         original = state;
+        profileId = state.ProfileId;
+        instanceId = state.InstanceId;
+        startedAt = state.StartedAt;
+        deadline = state.Deadline;
+        entry = state.Entry;
+        previousVisits = state.Visits;
         this.now = now;
         this.insideNode = insideNode;
         status = state.Status;
@@ -59,24 +95,46 @@ internal sealed class StepRun
             throw new ArgumentException("The entry event must be a JSON value.", nameof(input));
         }
 
-        var state = new InstanceState
+        var run = new StepRun(journey, input, now);
+        try
         {
-            JourneyId = journey.JourneyId,
-            Version = journey.Version,
-            ProfileId = input.ProfileId,
-            InstanceId = input.InstanceId,
-            Status = InstanceStatus.Active,
-            StartedAt = now,
-            Deadline = now + journey.Timeout,
-            Entry = input.Entry.Clone(),
-        };
-        var run = new StepRun(journey, state, now, insideNode: false);
-        run.Emit(StepEventKind.Started, null, e => e with { Outcome = journey.StartNode });
-        run.Continue(journey.StartNode);
-        return run.Result();
+            run.Emit(StepEventKind.Started, null, outcome: journey.StartNode);
+            run.Continue(journey.StartNode);
+            return run.Result();
+        }
+        finally
+        {
+            run.ReleaseContext();
+        }
+    }
+
+    /// <summary>A fresh instance: no state object exists until <see cref="Result"/> builds the first one.</summary>
+    private StepRun(CompiledJourney journey, StartInput input, DateTimeOffset now)
+    {
+        this.journey = journey;
+        profileId = input.ProfileId;
+        instanceId = input.InstanceId;
+        startedAt = now;
+        deadline = now + journey.Timeout;
+        entry = input.Entry.Clone();
+        previousVisits = InstanceState.NoVisits;
+        this.now = now;
+        status = InstanceStatus.Active;
     }
 
     public StepResult Apply(StepInput input)
+    {
+        try
+        {
+            return ApplyInput(input);
+        }
+        finally
+        {
+            ReleaseContext();
+        }
+    }
+
+    private StepResult ApplyInput(StepInput input)
     {
         // A timer that fires a little before its time (clock skew between host and store) counts as on time.
         if (input is TimerFiredInput fired && fired.WakeAt.ToUniversalTime() == wakeAt && wakeAt > now)
@@ -84,7 +142,7 @@ internal sealed class StepRun
             now = wakeAt.Value;
         }
 
-        if (now >= original.Deadline && input is not StartInput)
+        if (now >= deadline && input is not StartInput)
         {
             End(InstanceStatus.TimedOut, "timedOut");
             return Result();
@@ -102,7 +160,7 @@ internal sealed class StepRun
 
             case ResumeInput:
                 // Nothing is due: hand back what the instance waits on, so a restarted host can re-issue it.
-                return JourneyStepper.Unchanged(original, pending ?? JourneyCommand.None);
+                return JourneyStepper.Unchanged(original!, pending ?? JourneyCommand.None);
 
             case TimerFiredInput timer when waiting is WaitKind.Timer or WaitKind.Event && timer.WakeAt.ToUniversalTime() == wakeAt:
                 OnTimer();
@@ -117,7 +175,7 @@ internal sealed class StepRun
                 }
                 else if (!OnEvent(received))
                 {
-                    return JourneyStepper.Unchanged(original, JourneyCommand.None);
+                    return JourneyStepper.Unchanged(original!, JourneyCommand.None);
                 }
 
                 break;
@@ -138,7 +196,7 @@ internal sealed class StepRun
                 break;
 
             default:
-                return JourneyStepper.Unchanged(original, JourneyCommand.None);
+                return JourneyStepper.Unchanged(original!, JourneyCommand.None);
         }
 
         return Result();
@@ -161,7 +219,7 @@ internal sealed class StepRun
                 if (waitForEvent.TimeoutNext is null)
                 {
                     // No timeout path: the profile leaves the journey, as in AJO.
-                    Emit(StepEventKind.Exited, node, e => e with { Branch = "timeout" });
+                    Emit(StepEventKind.Exited, node, branch: "timeout");
                     insideNode = false;
                     End(InstanceStatus.Completed, null);
                 }
@@ -224,30 +282,30 @@ internal sealed class StepRun
         var action = (ActionNode)current.Definition;
         var statusName = ExecutionNames.Of(completed.Status);
         Unpark("action");
-        actionResults = JsonObjects.WithMember(actionResults, current.Id, JsonObjects.Build(writer =>
+        actionResults = JsonObjects.WithMember(actionResults, current.Id, completed, static (writer, completed) =>
         {
             writer.WriteStartObject();
-            writer.WriteString("status", statusName);
+            writer.WriteString(StatusProperty, ExecutionNames.Of(completed.Status));
             if (completed.StatusCode is { } code)
             {
-                writer.WriteNumber("statusCode", code);
+                writer.WriteNumber(StatusCodeProperty, code);
             }
             else
             {
-                writer.WriteNull("statusCode");
+                writer.WriteNull(StatusCodeProperty);
             }
 
-            writer.WritePropertyName("body");
+            writer.WritePropertyName(BodyProperty);
             JsonObjects.WriteValue(writer, completed.Body);
             writer.WriteEndObject();
-        }));
-        Emit(StepEventKind.ActionResult, current.Id, e => e with
-        {
-            Outcome = statusName,
-            StatusCode = completed.StatusCode,
-            LatencyMs = completed.LatencyMs,
-            Message = $"action '{call.ActionId}'",
         });
+        Emit(
+            StepEventKind.ActionResult,
+            current.Id,
+            outcome: statusName,
+            message: string.Equals(call.ActionId, action.Action, StringComparison.Ordinal) ? current.ActionMessage : $"action '{call.ActionId}'",
+            statusCode: completed.StatusCode,
+            latencyMs: completed.LatencyMs);
 
         if (completed.Status == ActionStatus.Ok)
         {
@@ -271,14 +329,14 @@ internal sealed class StepRun
         if (fetched.Error is { } error)
         {
             var message = $"Fetching data '{outcome}' failed: {error}";
-            Emit(StepEventKind.DataFetched, current.Id, e => e with { Outcome = outcome, Code = StepErrorCodes.DataFetchFailed, Message = error });
+            Emit(StepEventKind.DataFetched, current.Id, outcome: outcome, code: StepErrorCodes.DataFetchFailed, message: error);
             Fail(StepErrorCodes.DataFetchFailed, message);
             return;
         }
 
         data = JsonObjects.WithNestedMember(data, fetched.Source, fetched.Group, fetched.Body);
         Stamp(fetched.Source, fetched.Group);
-        Emit(StepEventKind.DataFetched, current.Id, e => e with { Outcome = outcome });
+        Emit(StepEventKind.DataFetched, current.Id, outcome: outcome);
 
         pendingData = pendingData is { Count: > 1 } remaining ? remaining.Skip(1).ToList() : null;
         if (pendingData is not null)
@@ -301,11 +359,11 @@ internal sealed class StepRun
                 End(InstanceStatus.Completed, null);
                 break;
             case JumpOutcome.SkippedAlreadyActive:
-                Emit(StepEventKind.JumpSkipped, node, e => e with
-                {
-                    Outcome = "skippedAlreadyActive",
-                    Message = $"The profile is already active in journey '{target}'.",
-                });
+                Emit(
+                    StepEventKind.JumpSkipped,
+                    node,
+                    outcome: "skippedAlreadyActive",
+                    message: $"The profile is already active in journey '{target}'.");
                 End(InstanceStatus.Completed, null);
                 break;
             default:
@@ -339,11 +397,11 @@ internal sealed class StepRun
 
     private void Enter(CompiledNode next)
     {
-        visits ??= new SortedDictionary<string, int>(original.Visits.ToDictionary(), StringComparer.Ordinal);
-        visits[next.Id] = visits.GetValueOrDefault(next.Id) + 1;
+        visits ??= NodeVisits.CopyOf(previousVisits);
+        visits.Increment(next.Id);
         node = next.Id;
         insideNode = true;
-        Emit(StepEventKind.Entered, next.Id, null);
+        Emit(StepEventKind.Entered, next.Id);
     }
 
     /// <summary>Collects the node's data groups that were never fetched or whose <c>cacheSeconds</c> ran out.</summary>
@@ -352,8 +410,7 @@ internal sealed class StepRun
         List<DataReference>? missing = null;
         foreach (var reference in current.DataReferences)
         {
-            var stamp = dataFetchedAt?.FirstOrDefault(s =>
-                string.Equals(s.Source, reference.Source, StringComparison.Ordinal) && string.Equals(s.Group, reference.Group, StringComparison.Ordinal));
+            var stamp = FindStamp(reference);
             var cacheSeconds = journey.DataGroup(reference).CacheSeconds;
             if (stamp is null || (cacheSeconds is { } seconds && now >= stamp.FetchedAt.AddSeconds(seconds)))
             {
@@ -363,6 +420,25 @@ internal sealed class StepRun
 
         pendingData = missing;
         return missing is not null;
+    }
+
+    private DataStamp? FindStamp(DataReference reference)
+    {
+        if (dataFetchedAt is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < dataFetchedAt.Count; i++)
+        {
+            var stamp = dataFetchedAt[i];
+            if (string.Equals(stamp.Source, reference.Source, StringComparison.Ordinal) && string.Equals(stamp.Group, reference.Group, StringComparison.Ordinal))
+            {
+                return stamp;
+            }
+        }
+
+        return null;
     }
 
     private string? RequestData(CompiledNode current)
@@ -392,21 +468,21 @@ internal sealed class StepRun
                 return RunCondition(current, condition);
 
             case SplitNode split:
-                var bucket = JourneyStepper.SplitBucket(journey.JourneyId, original.ProfileId, current.Id);
+                var bucket = JourneyStepper.SplitBucket(current.SplitHashPrefix, profileId, current.SplitHashSuffix);
                 var thresholds = current.SplitThresholds;
                 var index = 0;
-                while (index < thresholds.Count - 1 && bucket >= thresholds[index])
+                while (index < thresholds.Length - 1 && bucket >= thresholds[index])
                 {
                     index++;
                 }
 
-                return Exit(index.ToString(CultureInfo.InvariantCulture), split.Branches![index].Next);
+                return Exit(BranchName(index), split.Branches![index].Next);
 
             case WaitNode wait:
                 return RunWait(current, wait);
 
             case WaitForEventNode waitForEvent:
-                var timeoutAt = current.Timeout is { } timeout ? Earliest(now + timeout, original.Deadline) : original.Deadline;
+                var timeoutAt = current.Timeout is { } timeout ? Earliest(now + timeout, deadline) : deadline;
                 Park(WaitKind.Event, timeoutAt, new WaitForEventCommand(current.Id, waitForEvent.Event!, timeoutAt));
                 return null;
 
@@ -414,7 +490,7 @@ internal sealed class StepRun
                 return RunAction(current, action);
 
             case JumpNode jump:
-                Park(WaitKind.Jump, null, new JumpCommand(current.Id, jump.Journey!, original.Entry));
+                Park(WaitKind.Jump, null, new JumpCommand(current.Id, jump.Journey!, entry));
                 return null;
 
             default:
@@ -425,9 +501,9 @@ internal sealed class StepRun
 
     private string? RunCondition(CompiledNode current, ConditionNode condition)
     {
-        for (var i = 0; i < current.Whens.Count; i++)
+        for (var i = 0; i < current.Whens.Length; i++)
         {
-            if (!TryEvaluate(current.Whens[i], $"branches[{i}].when", out var value))
+            if (!TryEvaluate(current.Whens[i], current.WhenProperties[i], out var value))
             {
                 return null;
             }
@@ -436,7 +512,7 @@ internal sealed class StepRun
             {
                 if (value.AsBoolean())
                 {
-                    return Exit(i.ToString(CultureInfo.InvariantCulture), condition.Branches![i].Next);
+                    return Exit(BranchName(i), condition.Branches![i].Next);
                 }
             }
             else if (value.Kind != ValueKind.Null)
@@ -492,34 +568,42 @@ internal sealed class StepRun
             return Exit("next", wait.Next);
         }
 
-        var wake = Earliest(due, original.Deadline);
+        var wake = Earliest(due, deadline);
         Park(WaitKind.Timer, wake, new StartTimerCommand(current.Id, wake));
         return null;
     }
 
     private string? RunAction(CompiledNode current, ActionNode action)
     {
-        var values = new Value[current.Params.Count];
+        // Every value is evaluated before any is written, as always: the first failing parameter (in ordinal name
+        // order) is the error reported. A few values fit in a buffer on the stack.
+        var inline = default(InlineValues);
+        var count = current.ParamValues.Length;
+        Span<Value> values = count <= InlineValues.Length ? inline[..count] : new Value[count];
         for (var i = 0; i < values.Length; i++)
         {
-            if (!TryEvaluate(current.Params[i].Value, $"params.{current.Params[i].Key}", out values[i]))
+            if (!TryEvaluate(current.ParamValues[i], current.ParamProperties[i], out values[i]))
             {
                 return null;
             }
         }
 
-        var parameters = JsonObjects.Build(writer =>
+        JsonElement parameters;
+        using (var scratch = JsonScratch.Rent())
         {
+            var writer = scratch.Writer;
             writer.WriteStartObject();
             for (var i = 0; i < values.Length; i++)
             {
-                writer.WritePropertyName(current.Params[i].Key);
+                writer.WritePropertyName(current.ParamNames[i]);
                 values[i].WriteTo(writer);
             }
 
             writer.WriteEndObject();
-        });
-        var key = JourneyStepper.IdempotencyKey(original.InstanceId, current.Id, visits?.GetValueOrDefault(current.Id) ?? original.Visits.GetValueOrDefault(current.Id));
+            parameters = scratch.ToElement();
+        }
+
+        var key = JourneyStepper.IdempotencyKey(instanceId, current.Id, visits?.GetValueOrDefault(current.Id) ?? previousVisits.GetValueOrDefault(current.Id));
         Park(WaitKind.Action, null, new CallActionCommand(current.Id, action.Action!, parameters, key));
         return null;
     }
@@ -551,23 +635,53 @@ internal sealed class StepRun
     /// <summary>The expression roots as of now; refreshed before each use because a step may add results.</summary>
     private EvaluationContext Context()
     {
-        context ??= new EvaluationContext
+        if (context is null)
         {
-            Entry = original.Entry,
-            Profile = JsonObjects.Build(writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteString("id", original.ProfileId);
-                writer.WriteEndObject();
-            }),
-            Journey = journey.JourneyElement,
-        };
+            context = spareContext ?? new EvaluationContext();
+            spareContext = null;
+            context.Entry = entry;
+            context.Journey = journey.JourneyElement;
+            context.DeferProfile(profileId, BuildProfile);
+        }
+
         context.Events = receivedEvents ?? default;
         context.Actions = actionResults ?? default;
         context.Data = data ?? default;
         context.Now = now;
         return context;
     }
+
+    /// <summary>Hands the evaluation context back for the thread's next step, holding on to no instance's JSON.</summary>
+    private void ReleaseContext()
+    {
+        if (context is { } used)
+        {
+            context = null;
+            used.Entry = default;
+            used.Event = default;
+            used.Profile = default;
+            used.Journey = default;
+            used.Events = default;
+            used.Actions = default;
+            used.Data = default;
+            used.Params = default;
+            spareContext = used;
+        }
+    }
+
+    /// <summary>The <c>profile</c> root: <c>{ "id": profileId }</c>.</summary>
+    private static JsonElement BuildProfile(string profileId)
+    {
+        using var scratch = JsonScratch.Rent();
+        scratch.Writer.WriteStartObject();
+        scratch.Writer.WriteString(IdProperty, profileId);
+        scratch.Writer.WriteEndObject();
+        return scratch.ToElement();
+    }
+
+    /// <summary>The exit branch of condition/split branch <paramref name="index"/>: <c>"0"</c>, <c>"1"</c>…</summary>
+    private static string BranchName(int index) =>
+        index < BranchNames.Length ? BranchNames[index] : index.ToString(CultureInfo.InvariantCulture);
 
     private string? Exit(string branch, string? target)
     {
@@ -577,7 +691,7 @@ internal sealed class StepRun
             return null;
         }
 
-        Emit(StepEventKind.Exited, node, e => e with { Branch = branch, Target = target });
+        Emit(StepEventKind.Exited, node, branch: branch, target: target);
         insideNode = false;
         return target;
     }
@@ -587,12 +701,12 @@ internal sealed class StepRun
         waiting = kind;
         wakeAt = until;
         pending = command;
-        Emit(StepEventKind.Waiting, node, e => e with { Outcome = ExecutionNames.Of(kind) });
+        Emit(StepEventKind.Waiting, node, outcome: ExecutionNames.Of(kind));
     }
 
     private void Unpark(string reason)
     {
-        Emit(StepEventKind.Resumed, node, e => e with { Outcome = reason });
+        Emit(StepEventKind.Resumed, node, outcome: reason);
         waiting = WaitKind.None;
         wakeAt = null;
         pending = null;
@@ -600,7 +714,7 @@ internal sealed class StepRun
 
     private void Fail(string code, string message)
     {
-        Emit(StepEventKind.Error, node, e => e with { Code = code, Message = message });
+        Emit(StepEventKind.Error, node, code: code, message: message);
         End(InstanceStatus.Errored, "errored");
     }
 
@@ -614,14 +728,14 @@ internal sealed class StepRun
 
         if (insideNode)
         {
-            Emit(StepEventKind.Exited, node, null);
+            Emit(StepEventKind.Exited, node);
             insideNode = false;
         }
 
         status = final;
         endedAt = now;
         pendingData = null;
-        Emit(StepEventKind.Ended, node, e => e with { Outcome = ExecutionNames.Of(final) });
+        Emit(StepEventKind.Ended, node, outcome: ExecutionNames.Of(final));
     }
 
     private void Stamp(string source, string group)
@@ -633,17 +747,44 @@ internal sealed class StepRun
         dataFetchedAt = stamps;
     }
 
-    private void Emit(StepEventKind kind, string? at, Func<StepEvent, StepEvent>? details)
+    private void Emit(
+        StepEventKind kind,
+        string? at,
+        string? branch = null,
+        string? target = null,
+        string? outcome = null,
+        string? code = null,
+        string? message = null,
+        int? statusCode = null,
+        long? latencyMs = null)
     {
-        var stepEvent = new StepEvent(++sequence, kind, at, now);
-        events.Add(details is null ? stepEvent : details(stepEvent));
+        events.Add(new StepEvent(++sequence, kind, at, now)
+        {
+            Branch = branch,
+            Target = target,
+            Outcome = outcome,
+            Code = code,
+            Message = message,
+            StatusCode = statusCode,
+            LatencyMs = latencyMs,
+        });
     }
+
+    /// <summary>Commands are immutable records: one per final status serves every instance.</summary>
+    private static CompleteCommand Completion(InstanceStatus final) => final switch
+    {
+        InstanceStatus.Completed => CompletedCommand,
+        InstanceStatus.Errored => ErroredCommand,
+        InstanceStatus.Stopped => StoppedCommand,
+        InstanceStatus.TimedOut => TimedOutCommand,
+        _ => new CompleteCommand(final),
+    };
 
     private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
 
     private StepResult Result()
     {
-        var state = original with
+        var state = original is null ? FirstState() : original with
         {
             Status = status,
             Node = node,
@@ -651,7 +792,7 @@ internal sealed class StepRun
             WakeAt = wakeAt,
             EndedAt = endedAt,
             Sequence = sequence,
-            Visits = visits ?? original.Visits,
+            Visits = visits ?? previousVisits,
             ReceivedEvents = receivedEvents,
             ActionResults = actionResults,
             Data = data,
@@ -659,7 +800,41 @@ internal sealed class StepRun
             PendingData = pendingData,
             Pending = pending,
         };
-        var command = status == InstanceStatus.Active ? pending ?? JourneyCommand.None : new CompleteCommand(status);
+        var command = status == InstanceStatus.Active ? pending ?? JourneyCommand.None : Completion(status);
         return new StepResult(state, command, events);
+    }
+
+    /// <summary>The state of an instance that was just started, built in one go.</summary>
+    private InstanceState FirstState() => new()
+    {
+        JourneyId = journey.JourneyId,
+        Version = journey.Version,
+        ProfileId = profileId,
+        InstanceId = instanceId,
+        Status = status,
+        Node = node,
+        Waiting = waiting,
+        WakeAt = wakeAt,
+        StartedAt = startedAt,
+        Deadline = deadline,
+        EndedAt = endedAt,
+        Sequence = sequence,
+        Visits = visits ?? previousVisits,
+        Entry = entry,
+        ReceivedEvents = receivedEvents,
+        ActionResults = actionResults,
+        Data = data,
+        DataFetchedAt = dataFetchedAt,
+        PendingData = pendingData,
+        Pending = pending,
+    };
+
+    /// <summary>Room for the values of an action's parameters on the stack (most actions have a handful).</summary>
+    [InlineArray(Length)]
+    private struct InlineValues
+    {
+        public const int Length = 8;
+
+        private Value first;
     }
 }

@@ -12,8 +12,32 @@ public sealed class EvaluationContext
 
     public JsonElement Event { get; set; }
 
+    private JsonElement _profile;
+    private string? _deferredProfileId;
+    private Func<string, JsonElement>? _buildProfile;
+
     /// <summary>An object with at least <c>id</c>.</summary>
-    public JsonElement Profile { get; set; }
+    public JsonElement Profile
+    {
+        get
+        {
+            if (_buildProfile is { } build)
+            {
+                _profile = build(_deferredProfileId!);
+                _buildProfile = null;
+                _deferredProfileId = null;
+            }
+
+            return _profile;
+        }
+
+        set
+        {
+            _profile = value;
+            _buildProfile = null;
+            _deferredProfileId = null;
+        }
+    }
 
     /// <summary>An object with <c>id</c> and <c>version</c>.</summary>
     public JsonElement Journey { get; set; }
@@ -31,6 +55,17 @@ public sealed class EvaluationContext
 
     /// <summary>The instant <c>now()</c> returns. Supplied by the caller; expressions never read a clock.</summary>
     public DateTimeOffset Now { get; set; }
+
+    /// <summary>
+    /// Makes <see cref="Profile"/> <c>build(profileId)</c>, built on first read: most expressions never read the
+    /// profile, and building it costs the engine a JSON document per step.
+    /// </summary>
+    internal void DeferProfile(string profileId, Func<string, JsonElement> build)
+    {
+        _profile = default;
+        _deferredProfileId = profileId;
+        _buildProfile = build;
+    }
 
     public JsonElement Get(ExpressionRoot root) => root switch
     {

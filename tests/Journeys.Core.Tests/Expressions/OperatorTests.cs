@@ -237,4 +237,27 @@ public class OperatorTests
         context.Entry = Expr.Parse("""{"customer":{"tier":5}}""");
         Assert.Equal(ExpressionErrorCodes.Type, Assert.Throws<ExpressionEvaluationException>(() => expression.Evaluate(context)).Code);
     }
+
+    [Theory]
+    [InlineData("gold", "gold", true)]
+    [InlineData("g\\u006Fld", "gold", true)]
+    [InlineData("gold", "g\\u006Fld", true)]
+    [InlineData("gold", "gol", false)]
+    [InlineData("gol", "gold", false)]
+    [InlineData("\u00e9t\u00e9", "\\u00e9t\\u00e9", true)]
+    [InlineData("a\\\"b", "a\\u0022b", true)]
+    [InlineData("a\\\\b", "a\\\\b", true)]
+    [InlineData("a\\\\b", "a\\b", false)]
+    [InlineData("", "", true)]
+    [InlineData("", "x", false)]
+    public void Two_json_strings_compare_by_value_whatever_their_escapes(string entryText, string eventText, bool expected)
+    {
+        // entryText and eventText are JSON string contents, escapes and all.
+        var context = Expr.Context();
+        context.Entry = Expr.Parse("{\"customer\":{\"tier\":\"" + entryText + "\"}}");
+        context.Event = Expr.Parse("{\"s\":\"" + eventText + "\"}");
+
+        Assert.Equal(expected, Expr.Compile("entry.customer.tier == event.s").Evaluate(context).AsBoolean());
+        Assert.Equal(!expected, Expr.Compile("event.s != entry.customer.tier").Evaluate(context).AsBoolean());
+    }
 }

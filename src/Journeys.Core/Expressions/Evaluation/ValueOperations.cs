@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Journeys.Expressions.Evaluation;
@@ -89,7 +90,12 @@ internal static class ValueOperations
             return left.StringEquals(right.AsString());
         }
 
-        return left.Element.ValueEquals(right.AsString());
+        // Both are views over JSON (e.g. a correlate's event.cart.id == entry.cart.id): without escapes, the right
+        // one's bytes between its quotes are its value, so compare them in place instead of materialising a string.
+        var raw = JsonMarshal.GetRawUtf8Value(right.Element);
+        return raw.Length >= 2 && !raw.Contains((byte)'\\')
+            ? left.Element.ValueEquals(raw[1..^1])
+            : left.Element.ValueEquals(right.AsString());
     }
 
     /// <summary>
