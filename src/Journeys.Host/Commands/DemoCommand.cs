@@ -6,6 +6,7 @@ using Journeys.Bundles;
 using Journeys.Host.Demo;
 using Journeys.Host.Serving;
 using Journeys.Ingestion;
+using Journeys.Model;
 using Journeys.Reporting;
 using Journeys.Serialization;
 using Spectre.Console;
@@ -86,7 +87,7 @@ public static class DemoCommand
         var reports = await WaitForAllAsync(console, admin, samples.Journeys.Keys, cancellationToken);
         foreach (var report in reports)
         {
-            Render(console, report);
+            Render(console, report, samples.Journeys[report.Journey]);
         }
 
         console.MarkupLineInterpolated($"Mock mailer received [bold]{mocks.Emails:N0}[/] emails ({mocks.DistinctEmails:N0} distinct idempotency keys); loyalty lookups {mocks.Lookups:N0}; payment retries {mocks.PaymentRetries:N0}.");
@@ -208,29 +209,95 @@ public static class DemoCommand
         return reports;
     }
 
-    private static void Render(IAnsiConsole console, JourneyReport report)
+    /// <summary>
+    /// One table per version, sized for an 80-column terminal: nodes in the order a shopper meets them, one branch
+    /// per line, and the errors/waiting columns only when some node has any (the summary line above says so).
+    /// </summary>
+    private static void Render(IAnsiConsole console, JourneyReport report, Journey journey)
     {
         foreach (var version in report.Versions)
         {
             var discards = version.Discarded.Count == 0 ? "none" : string.Join(", ", version.Discarded.Select(d => $"{d.Key} {d.Value:N0}"));
+            console.WriteLine();
+            console.MarkupLineInterpolated($"[bold]{report.Journey}[/] v{version.Version} ({version.Status}): entered {version.Entered:N0}, completed {version.Completed:N0}, errored {version.Errored:N0}, timed out {version.TimedOut:N0}, active {version.Active:N0}; discarded: {discards}");
+            var nodes = FlowOrder(journey, version.Nodes.Keys).Select(id => (Id: id, Counts: version.Nodes[id])).ToList();
+            var showErrors = nodes.Any(n => n.Counts.Errors > 0);
+            var showWaiting = nodes.Any(n => n.Counts.Waiting > 0);
             var table = new Table().Border(TableBorder.Rounded)
-                .Title($"[bold]{report.Journey}[/] v{version.Version} ({version.Status}): entered {version.Entered:N0}, completed {version.Completed:N0}, errored {version.Errored:N0}, timed out {version.TimedOut:N0}, active {version.Active:N0}; discarded: {discards}")
-                .AddColumn("node").AddColumn(new TableColumn("entered").RightAligned()).AddColumn(new TableColumn("exited").RightAligned())
-                .AddColumn(new TableColumn("errors").RightAligned()).AddColumn(new TableColumn("waiting").RightAligned()).AddColumn("branches").AddColumn("action calls (avg ms)");
-            foreach (var (node, counts) in version.Nodes)
+                .AddColumn(new TableColumn("node").NoWrap())
+                .AddColumn(new TableColumn("entered").RightAligned())
+                .AddColumn(new TableColumn("exited").RightAligned());
+            if (showErrors)
             {
-                table.AddRow(
-                    Markup.Escape(node),
-                    counts.Entered.ToString("N0"),
-                    counts.Exited.ToString("N0"),
-                    counts.Errors.ToString("N0"),
-                    counts.Waiting.ToString("N0"),
-                    Markup.Escape(string.Join(", ", counts.Branches.Select(b => $"{b.Key} {b.Value:N0}"))),
-                    counts.Actions is { } calls ? $"{calls.Calls:N0} ({calls.AverageMs:0.0})" : string.Empty);
+                table.AddColumn(new TableColumn("errors").RightAligned());
+            }
+
+            if (showWaiting)
+            {
+                table.AddColumn(new TableColumn("waiting").RightAligned());
+            }
+
+            table.AddColumn("branches").AddColumn(new TableColumn("calls").RightAligned()).AddColumn(new TableColumn("avg ms").RightAligned());
+            foreach (var (node, counts) in nodes)
+            {
+                var cells = new List<string> { Markup.Escape(node), counts.Entered.ToString("N0"), counts.Exited.ToString("N0") };
+                if (showErrors)
+                {
+                    cells.Add(counts.Errors.ToString("N0"));
+                }
+
+                if (showWaiting)
+                {
+                    cells.Add(counts.Waiting.ToString("N0"));
+                }
+
+                cells.Add(Markup.Escape(string.Join('\n', counts.Branches.Select(b => $"{b.Key} {b.Value:N0}"))));
+                cells.Add(counts.Actions is { } calls ? calls.Calls.ToString("N0") : string.Empty);
+                cells.Add(counts.Actions is { } timed ? timed.AverageMs.ToString("0.0") : string.Empty);
+                table.AddRow([.. cells]);
             }
 
             console.Write(table);
         }
+    }
+
+    /// <summary>
+    /// The report's nodes breadth-first from the journey's start along every outgoing edge, as the journey reads, end
+    /// nodes last; nodes the walk does not reach (none in a valid journey) follow in ordinal order.
+    /// </summary>
+    private static IEnumerable<string> FlowOrder(Journey journey, IEnumerable<string> reported)
+    {
+        var order = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>();
+        if (journey.Start is { } start && journey.Nodes is { } graph)
+        {
+            queue.Enqueue(start);
+            seen.Add(start);
+            while (queue.TryDequeue(out var id))
+            {
+                order.Add(id);
+                if (!graph.TryGetValue(id, out var node))
+                {
+                    continue;
+                }
+
+                foreach (var (_, target) in node.Successors())
+                {
+                    if (seen.Add(target))
+                    {
+                        queue.Enqueue(target);
+                    }
+                }
+            }
+        }
+
+        // End nodes close the table, where a reader expects the journey to finish.
+        var isEnd = (string id) => journey.Nodes?.GetValueOrDefault(id) is EndNode;
+        var present = reported.ToHashSet(StringComparer.Ordinal);
+        return order.Where(id => present.Contains(id) && !isEnd(id))
+            .Concat(order.Where(id => present.Contains(id) && isEnd(id)))
+            .Concat(present.Where(id => !seen.Contains(id)).Order(StringComparer.Ordinal));
     }
 
     private static void TryDelete(string folder)

@@ -16,6 +16,7 @@ public sealed class DemoCommandTests
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
         });
+        console.Profile.Width = 80; // The terminal the README's first command most often meets.
 
         var exit = await DemoCommand.RunAsync(console, shoppers: 200, timeScale: DemoCommand.DefaultTimeScale, samplesFolder: null, CancellationToken.None);
 
@@ -27,5 +28,13 @@ public sealed class DemoCommandTests
         Assert.Contains("active 0", text, StringComparison.Ordinal);
         Assert.Matches(@"Mock mailer received \d+ emails", text);
         Assert.Contains("Done in", text, StringComparison.Ordinal);
+
+        // The abandoned-cart table follows the sample journey: the wait, then the tier check, the end node last;
+        // node names are never wrapped.
+        var cart = text[text.IndexOf("abandoned-cart v1", StringComparison.Ordinal)..text.IndexOf("payment-failed v1", StringComparison.Ordinal)];
+        var rows = new[] { "│ await-order ", "│ tier-check ", "│ done " }.Select(row => cart.IndexOf(row, StringComparison.Ordinal)).ToArray();
+        Assert.All(rows, index => Assert.True(index >= 0, cart));
+        Assert.True(rows[0] < rows[1] && rows[1] < rows[2], cart);
+        Assert.All(text.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, line));
     }
 }
