@@ -122,7 +122,6 @@ internal sealed class BenchHost : IAsyncDisposable
         return report?.Versions.FirstOrDefault() ?? throw new InvalidOperationException($"No report for {journey}.");
     }
 
-    /// <summary>Moves the WAL into the main file and truncates it, so that file sizes say what is stored.</summary>
     /// <summary>
     /// Copies the WAL into the database file and truncates it. SQLite reports a checkpoint that a reader or the writer
     /// kept from finishing in its result row (busy = 1) rather than as an error, and a storage figure taken then counts
