@@ -37,10 +37,6 @@ public static class ConfigurationEndpoints
     public static async Task<IResult> GetEventDefinitionAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
         ApiProblems.CheckId(id) ?? await GetAsync(Events, request, () => catalog.GetEventDefinitionAsync(id, cancellationToken));
 
-    /// <summary>Unconditional GET, for callers without the request (conditional headers are not looked at).</summary>
-    public static async Task<IResult> GetEventDefinitionAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        ApiProblems.CheckId(id) ?? Get(Events, await catalog.GetEventDefinitionAsync(id, cancellationToken));
-
     public static async Task<IResult> ListEventDefinitionsAsync([FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
         List(Events, await catalog.ListEventDefinitionsAsync(cancellationToken));
 
@@ -57,10 +53,6 @@ public static class ConfigurationEndpoints
     public static async Task<IResult> GetDataSourceAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
         ApiProblems.CheckId(id) ?? await GetAsync(DataSources, request, () => catalog.GetDataSourceAsync(id, cancellationToken));
 
-    /// <summary>Unconditional GET, for callers without the request (conditional headers are not looked at).</summary>
-    public static async Task<IResult> GetDataSourceAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        ApiProblems.CheckId(id) ?? Get(DataSources, await catalog.GetDataSourceAsync(id, cancellationToken));
-
     public static async Task<IResult> ListDataSourcesAsync([FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
         List(DataSources, await catalog.ListDataSourcesAsync(cancellationToken));
 
@@ -76,10 +68,6 @@ public static class ConfigurationEndpoints
     /// <summary>The body with its ETag; 304 when <c>If-None-Match</c> names the current ETag, 412 when <c>If-Match</c> does not.</summary>
     public static async Task<IResult> GetCustomActionAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
         ApiProblems.CheckId(id) ?? await GetAsync(Actions, request, () => catalog.GetCustomActionAsync(id, cancellationToken));
-
-    /// <summary>Unconditional GET, for callers without the request (conditional headers are not looked at).</summary>
-    public static async Task<IResult> GetCustomActionAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        ApiProblems.CheckId(id) ?? Get(Actions, await catalog.GetCustomActionAsync(id, cancellationToken));
 
     public static async Task<IResult> ListCustomActionsAsync([FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
         List(Actions, await catalog.ListCustomActionsAsync(cancellationToken));
@@ -160,12 +148,6 @@ public static class ConfigurationEndpoints
         var (conditional, badHeader) = ConditionalRequest.Read(request);
         return badHeader ?? Deleted(await delete(conditional!.WriteCondition));
     }
-
-    private static IResult Get<T>(ResourceRoute<T> route, CatalogResult<CatalogEntry<T>> result)
-        where T : class =>
-        result.Succeeded
-            ? JsonResponses.Ok(result.Value.Body, route.TypeInfo, result.Value.ETag)
-            : ApiProblems.FromCatalog(result.Failure);
 
     private static IResult List<T>(ResourceRoute<T> route, IReadOnlyList<CatalogEntry<T>> entries)
         where T : class

@@ -76,20 +76,6 @@ public static class JourneyEndpoints
             : ApiProblems.FromCatalog(result.Failure);
     }
 
-    /// <summary>Unconditional GET, for callers without the request (conditional headers are not looked at).</summary>
-    public static async Task<IResult> GetJourneyAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken)
-    {
-        if (ApiProblems.CheckId(id) is { } badId)
-        {
-            return badId;
-        }
-
-        var result = await catalog.GetJourneyAsync(id, cancellationToken);
-        return result.Succeeded
-            ? JsonResponses.Ok(ToView(result.Value), ApiJson.Context.JourneyView, result.Value.DraftETag)
-            : ApiProblems.FromCatalog(result.Failure);
-    }
-
     public static async Task<IResult> ListJourneysAsync([FromServices] CatalogService catalog, CancellationToken cancellationToken)
     {
         IReadOnlyList<JourneyView> views = (await catalog.ListJourneysAsync(cancellationToken)).Select(ToView).ToList();
