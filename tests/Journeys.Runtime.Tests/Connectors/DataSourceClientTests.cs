@@ -201,20 +201,20 @@ public sealed class DataSourceClientTests
         await using var server = LoopbackServer.Always(ScriptedReply.Json(Member));
         var clock = new ManualClock(Start);
         using var harness = new ConnectorHarness(clock: clock);
-        var source = Loyalty(server, cacheSeconds: null, rateLimitPerSecond: 2, timeoutMs: 200);
+        // One request per second: once the first has its slot, the next comes free 1 s later, beyond the 900 ms
+        // timeout. 900 ms is also each HTTP attempt's (real-time) timeout, which a busy machine must not reach.
+        var source = Loyalty(server, cacheSeconds: null, rateLimitPerSecond: 1, timeoutMs: 900);
 
         var first = await Fetch(harness, source);
         var second = await Fetch(harness, source);
-        var third = await Fetch(harness, source);
         clock.Advance(TimeSpan.FromSeconds(1));
         var afterRefill = await Fetch(harness, source);
 
         Assert.True(first.Ok);
-        Assert.True(second.Ok);
-        Assert.False(third.Ok);
-        Assert.Equal(ConnectorErrorCodes.RateLimited, third.ErrorCode);
+        Assert.False(second.Ok);
+        Assert.Equal(ConnectorErrorCodes.RateLimited, second.ErrorCode);
         Assert.True(afterRefill.Ok);
-        Assert.Equal(3, server.RequestCount);
+        Assert.Equal(2, server.RequestCount);
     }
 
     [Fact]
