@@ -24,7 +24,7 @@ public sealed class FaultTests(HostFixture fixture) : IClassFixture<HostFixture>
         new("a429then200", false, FirstThen(ScriptedReply.Status(429) with { Headers = new Dictionary<string, string> { ["Retry-After"] = "0" } }, Ok()), 2000, HasErrorNext: false, 2, "ok", 200, Errored: false, "next", null),
         new("a401", false, (_, _) => ScriptedReply.Status(401), 2000, HasErrorNext: false, 1, "error", 401, Errored: true, null, "ACTION_FAILED"),
         new("a400", false, (_, _) => ScriptedReply.Json("""{ "error": "bad" }""", 400), 2000, HasErrorNext: true, 1, "error", 400, Errored: false, "error", null),
-        new("atimeout", false, (_, _) => Ok() with { Delay = TimeSpan.FromMilliseconds(1500) }, 300, HasErrorNext: true, 3, "timedout", null, Errored: false, "error", null),
+        new("atimeout", false, (_, _) => Ok() with { Delay = TimeSpan.FromMilliseconds(5000) }, 1000, HasErrorNext: true, 3, "timedout", null, Errored: false, "error", null),
         new("aslow", false, (_, _) => Ok() with { Delay = TimeSpan.FromMilliseconds(400) }, 3000, HasErrorNext: true, 1, "ok", 200, Errored: false, "next", null),
         new("areset", false, (_, _) => ScriptedReply.Drop, 2000, HasErrorNext: true, 3, "error", null, Errored: false, "error", null),
         new("aresetthen200", false, FirstThen(ScriptedReply.Drop, Ok()), 2000, HasErrorNext: false, 2, "ok", 200, Errored: false, "next", null),
@@ -34,7 +34,7 @@ public sealed class FaultTests(HostFixture fixture) : IClassFixture<HostFixture>
         // Data sources (2 retries): a failed fetch ends the instance errored, since a condition cannot be trusted on missing data.
         new("d500", true, (_, _) => ScriptedReply.Status(500), 2000, HasErrorNext: false, 3, null, null, Errored: true, null, "DATA_FETCH_FAILED"),
         new("d401", true, (_, _) => ScriptedReply.Status(401), 2000, HasErrorNext: false, 1, null, null, Errored: true, null, "DATA_FETCH_FAILED"),
-        new("dtimeout", true, (_, _) => Level(5) with { Delay = TimeSpan.FromMilliseconds(1500) }, 300, HasErrorNext: false, 3, null, null, Errored: true, null, "DATA_FETCH_FAILED"),
+        new("dtimeout", true, (_, _) => Level(5) with { Delay = TimeSpan.FromMilliseconds(5000) }, 1000, HasErrorNext: false, 3, null, null, Errored: true, null, "DATA_FETCH_FAILED"),
         new("dmalformed", true, (_, _) => new ScriptedReply { Body = "<html>busy</html>", ContentType = "text/html" }, 2000, HasErrorNext: false, 1, null, null, Errored: true, null, "DATA_FETCH_FAILED"),
         new("dresetthen200", true, FirstThen(ScriptedReply.Drop, Level(5)), 2000, HasErrorNext: false, 2, null, null, Errored: false, "0", null),
         new("d429then200", true, FirstThen(ScriptedReply.Status(429) with { Headers = new Dictionary<string, string> { ["Retry-After"] = "0" } }, Level(0)), 2000, HasErrorNext: false, 2, null, null, Errored: false, "otherwise", null),

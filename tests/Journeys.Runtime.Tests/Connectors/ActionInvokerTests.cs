@@ -154,14 +154,15 @@ public sealed class ActionInvokerTests
         await using var server = LoopbackServer.Always(new ScriptedReply { Body = "{}", Delay = TimeSpan.FromSeconds(5) });
         using var harness = new ConnectorHarness();
 
-        var outcome = await Invoke(harness, Action(server, maxRetries: 1, timeoutMs: 150));
+        // 1 s per attempt, so that each request reaches the server before its timeout even on a busy machine.
+        var outcome = await Invoke(harness, Action(server, maxRetries: 1, timeoutMs: 1_000));
 
         Assert.Equal(ActionStatus.TimedOut, outcome.Status);
         Assert.Equal(ConnectorErrorCodes.Timeout, outcome.ErrorCode);
         Assert.Null(outcome.StatusCode);
         Assert.Equal(2, outcome.Attempts);
         Assert.Equal(2, server.RequestCount);
-        Assert.True(outcome.LatencyMs < 4_000, $"took {outcome.LatencyMs} ms: the timeout did not cut the attempts");
+        Assert.True(outcome.LatencyMs < 5_000, $"took {outcome.LatencyMs} ms: the timeout did not cut the attempts"); // One uncut attempt alone takes 5 s.
     }
 
     [Fact]

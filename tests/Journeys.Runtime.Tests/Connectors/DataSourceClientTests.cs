@@ -138,7 +138,9 @@ public sealed class DataSourceClientTests
         await using var server = LoopbackServer.Always(new ScriptedReply { Body = Member, Delay = TimeSpan.FromSeconds(5) });
         using var harness = new ConnectorHarness(configure: options => options.DataSourceMaxRetries = 0);
 
-        var outcome = await Fetch(harness, Loyalty(server, timeoutMs: 150));
+        // 1 s, not less: the request must reach the server before the attempt's (real-time) timeout, even on a busy
+        // machine; the 5 s answer never fits.
+        var outcome = await Fetch(harness, Loyalty(server, timeoutMs: 1_000));
 
         Assert.False(outcome.Ok);
         Assert.Equal(ConnectorErrorCodes.Timeout, outcome.ErrorCode);
