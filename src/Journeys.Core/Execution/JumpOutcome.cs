@@ -12,6 +12,12 @@ public enum JumpOutcome
     /// <summary>The profile was already active in the target journey; the jump is skipped (SPEC §2).</summary>
     [JsonStringEnumMemberName("skippedAlreadyActive")] SkippedAlreadyActive,
 
+    /// <summary>The target journey does not allow re-entry and the profile has been in it before.</summary>
+    [JsonStringEnumMemberName("skippedReentryNotAllowed")] SkippedReentryNotAllowed,
+
+    /// <summary>The profile left the target journey less than its <c>reentry.afterSeconds</c> ago.</summary>
+    [JsonStringEnumMemberName("skippedReentryTooSoon")] SkippedReentryTooSoon,
+
     /// <summary>The target journey has no live version (closed, stopped or never published).</summary>
     [JsonStringEnumMemberName("noLiveVersion")] NoLiveVersion,
 }

@@ -366,6 +366,22 @@ internal struct StepRun
                     message: $"The profile is already active in journey '{target}'.");
                 End(InstanceStatus.Completed, null);
                 break;
+            case JumpOutcome.SkippedReentryNotAllowed:
+                Emit(
+                    StepEventKind.JumpSkipped,
+                    node,
+                    outcome: "skippedReentryNotAllowed",
+                    message: $"Journey '{target}' does not allow the profile to enter again.");
+                End(InstanceStatus.Completed, null);
+                break;
+            case JumpOutcome.SkippedReentryTooSoon:
+                Emit(
+                    StepEventKind.JumpSkipped,
+                    node,
+                    outcome: "skippedReentryTooSoon",
+                    message: $"The profile left journey '{target}' too recently to enter it again.");
+                End(InstanceStatus.Completed, null);
+                break;
             default:
                 Fail(StepErrorCodes.JumpNoLiveVersion, $"Journey '{target}' has no live version to jump into.");
                 break;

@@ -1,3 +1,4 @@
+using Journeys.Execution;
 using Journeys.Model;
 
 namespace Journeys.Routing;
@@ -30,4 +31,15 @@ public static class EntryRules
         var wait = TimeSpan.FromSeconds(Math.Max(0, reentry.AfterSeconds ?? 0));
         return now - exited < wait ? EntryDecision.Discarded(DiscardReason.ReentryTooSoon) : EntryDecision.Entered;
     }
+
+    /// <summary>
+    /// What a jump reports to the instance that jumped when the target's entry rules refused it: a jump is an entry
+    /// into the target, so both hosts decide it with <see cref="Decide"/> and name the rule that refused it.
+    /// </summary>
+    public static JumpOutcome ForRefusedJump(DiscardReason reason) => reason switch
+    {
+        DiscardReason.ReentryNotAllowed => JumpOutcome.SkippedReentryNotAllowed,
+        DiscardReason.ReentryTooSoon => JumpOutcome.SkippedReentryTooSoon,
+        _ => JumpOutcome.SkippedAlreadyActive,
+    };
 }

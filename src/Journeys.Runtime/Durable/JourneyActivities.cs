@@ -3,6 +3,7 @@ using Journeys.Connectors;
 using Journeys.Execution;
 using Journeys.Orchestration;
 using Journeys.Reporting;
+using Journeys.Routing;
 
 namespace Journeys.Durable;
 
@@ -76,7 +77,10 @@ public sealed class JourneyActivities(
         }
     }
 
-    /// <summary>Enters the profile into the target's live version, unless it is active there (SPEC §2 jump).</summary>
+    /// <summary>
+    /// Enters the profile into the target's live version under the target's entry rules (SPEC §2 jump: skipped when
+    /// active there; re-entry rules as for any entry), counting a refusal as a discard of the target.
+    /// </summary>
     public async Task<JumpOutcome> JumpAsync(JumpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -85,10 +89,17 @@ public sealed class JourneyActivities(
             return JumpOutcome.NoLiveVersion;
         }
 
+        // The target's entry rules, as for an event entering it (and as the embedded engine decides a jump).
         var instanceId = InstanceIds.For(request.TargetJourneyId, request.ProfileId);
-        if (await instances.IsActiveAsync(instanceId, cancellationToken))
+        var active = await instances.IsActiveAsync(instanceId, cancellationToken);
+        var lastExit = active ? null : await exits.GetLastExitAsync(request.TargetJourneyId, request.ProfileId, cancellationToken);
+        var decision = EntryRules.Decide(live.Definition.Reentry, active, lastExit, request.At);
+        if (!decision.Enter)
         {
-            return JumpOutcome.SkippedAlreadyActive;
+            var discard = new ReportCounters();
+            discard.Discarded(live.JourneyId, live.Version, decision.Reason!.Value);
+            await counters.AddAsync(discard.Deltas, cancellationToken);
+            return EntryRules.ForRefusedJump(decision.Reason.Value);
         }
 
         var input = new OrchestrationInput

@@ -161,7 +161,7 @@ public sealed partial class JourneyEngine
             if (!decision.Enter)
             {
                 Discarded(target.JourneyId, target.Version, decision.Reason!.Value);
-                return JumpOutcome.SkippedAlreadyActive;
+                return EntryRules.ForRefusedJump(decision.Reason.Value);
             }
 
             await StartAsync(target, profileId, jump.Entry, now);

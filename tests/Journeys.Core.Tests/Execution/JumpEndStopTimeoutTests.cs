@@ -68,6 +68,21 @@ public sealed class JumpEndStopTimeoutTests
         Assert.Equal(["Resumed go jump", "JumpSkipped go skippedAlreadyActive", "Exited go", "Ended go completed"], done.Events.Select(Describe));
     }
 
+    [Theory]
+    [InlineData(JumpOutcome.SkippedReentryNotAllowed, "skippedReentryNotAllowed", "Journey 'loyalty-welcome' does not allow the profile to enter again.")]
+    [InlineData(JumpOutcome.SkippedReentryTooSoon, "skippedReentryTooSoon", "The profile left journey 'loyalty-welcome' too recently to enter it again.")]
+    public void A_jump_the_targets_reentry_rules_refuse_is_recorded_with_the_rule_and_completes(JumpOutcome outcome, string recorded, string message)
+    {
+        var driver = new InstanceDriver(JumpJourney);
+        driver.Start();
+
+        var done = driver.Send(new JumpCompletedInput(outcome), T0.AddSeconds(1));
+
+        Assert.Equal(new CompleteCommand(InstanceStatus.Completed), done.Command);
+        Assert.Equal(["Resumed go jump", $"JumpSkipped go {recorded}", "Exited go", "Ended go completed"], done.Events.Select(Describe));
+        Assert.Equal(message, done.Events.Single(e => e.Kind == StepEventKind.JumpSkipped).Message);
+    }
+
     [Fact]
     public void A_jump_to_a_journey_without_live_version_ends_errored()
     {

@@ -128,6 +128,30 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_jump_obeys_the_targets_reentry_rules_like_an_entry_and_counts_the_discard_on_the_target()
+    {
+        // abandoned-cart allows re-entry 300 s after an exit; the profile left it 60 s before the jump.
+        exits.Exits[("abandoned-cart", "c-42")] = T0.AddSeconds(-60);
+
+        var outcome = await activities.JumpAsync(new JumpRequest("other", "abandoned-cart", "c-42", CartJourney.Json(CartJourney.EntryJson), T0));
+
+        Assert.Equal(JumpOutcome.SkippedReentryTooSoon, outcome);
+        Assert.Empty(instances.Starts);
+        Assert.Equal(1, counters.Counters[new CounterKey("abandoned-cart", 1, "", "discarded:reentryTooSoon")]);
+    }
+
+    [Fact]
+    public async Task A_jump_after_the_reentry_wait_enters()
+    {
+        exits.Exits[("abandoned-cart", "c-42")] = T0.AddSeconds(-300);
+
+        var outcome = await activities.JumpAsync(new JumpRequest("other", "abandoned-cart", "c-42", CartJourney.Json(CartJourney.EntryJson), T0));
+
+        Assert.Equal(JumpOutcome.Entered, outcome);
+        Assert.Single(instances.Starts);
+    }
+
+    [Fact]
     public async Task An_action_the_snapshot_does_not_know_completes_as_an_error_without_a_call()
     {
         var result = await activities.CallActionAsync(new ActionCallRequest("abandoned-cart", 1, "vip-email", "no-such-action", CartJourney.Json("{}"), "k:1"));
