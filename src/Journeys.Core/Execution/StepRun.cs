@@ -359,33 +359,25 @@ internal struct StepRun
                 End(InstanceStatus.Completed, null);
                 break;
             case JumpOutcome.SkippedAlreadyActive:
-                Emit(
-                    StepEventKind.JumpSkipped,
-                    node,
-                    outcome: "skippedAlreadyActive",
-                    message: $"The profile is already active in journey '{target}'.");
-                End(InstanceStatus.Completed, null);
+                SkipJump("skippedAlreadyActive", $"The profile is already active in journey '{target}'.");
                 break;
             case JumpOutcome.SkippedReentryNotAllowed:
-                Emit(
-                    StepEventKind.JumpSkipped,
-                    node,
-                    outcome: "skippedReentryNotAllowed",
-                    message: $"Journey '{target}' does not allow the profile to enter again.");
-                End(InstanceStatus.Completed, null);
+                SkipJump("skippedReentryNotAllowed", $"Journey '{target}' does not allow the profile to enter again.");
                 break;
             case JumpOutcome.SkippedReentryTooSoon:
-                Emit(
-                    StepEventKind.JumpSkipped,
-                    node,
-                    outcome: "skippedReentryTooSoon",
-                    message: $"The profile left journey '{target}' too recently to enter it again.");
-                End(InstanceStatus.Completed, null);
+                SkipJump("skippedReentryTooSoon", $"The profile left journey '{target}' too recently to enter it again.");
                 break;
             default:
                 Fail(StepErrorCodes.JumpNoLiveVersion, $"Journey '{target}' has no live version to jump into.");
                 break;
         }
+    }
+
+    /// <summary>The target's entry rules refused the jump: recorded with the rule, and this instance completes.</summary>
+    private void SkipJump(string outcome, string message)
+    {
+        Emit(StepEventKind.JumpSkipped, node, outcome: outcome, message: message);
+        End(InstanceStatus.Completed, null);
     }
 
     /// <summary>Runs nodes from <paramref name="target"/> until one needs the outside world or the instance ends.</summary>
