@@ -77,14 +77,6 @@ public static class ConfigurationEndpoints
 
     // ---- Shared ---------------------------------------------------------------------------------------------
 
-    /// <summary>The raw <c>If-Match</c> header, or null when absent (an unconditional write); see <see cref="ConditionalRequest"/> for the parsed form.</summary>
-    public static string? IfMatch(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var value = request.Headers.IfMatch.ToString();
-        return string.IsNullOrWhiteSpace(value) ? null : value;
-    }
-
     private static async Task<IResult> PutAsync<T>(
         ResourceRoute<T> route,
         HttpRequest request,

@@ -112,14 +112,14 @@ public static class JourneyEndpoints
             return badId;
         }
 
-        // Only If-Match applies to publish; it is checked for syntax like everywhere else.
-        var (_, badHeader) = ConditionalRequest.Read(request);
+        // Only If-Match applies to publish; If-None-Match is checked for syntax like everywhere else.
+        var (conditional, badHeader) = ConditionalRequest.Read(request);
         if (badHeader is not null)
         {
             return badHeader;
         }
 
-        var result = await catalog.PublishJourneyAsync(id, ConfigurationEndpoints.IfMatch(request), cancellationToken);
+        var result = await catalog.PublishJourneyAsync(id, conditional!.IfMatch, cancellationToken);
         return result.Succeeded
             ? JsonResponses.Ok(new PublishResponse(result.Value.LiveVersion ?? 0), ApiJson.Context.PublishResponse)
             : ApiProblems.FromCatalog(result.Failure);

@@ -180,15 +180,19 @@ public sealed partial class CatalogService
     /// closes. With <paramref name="ifMatch"/> the publish applies only to that draft ETag (412 otherwise);
     /// without it, a draft changed concurrently is re-read and re-validated.
     /// </summary>
+    public Task<CatalogResult<JourneyLifecycleChange>> PublishJourneyAsync(
+        string id, string? ifMatch = null, CancellationToken cancellationToken = default) =>
+        PublishJourneyAsync(id, WriteCondition.FromIfMatch(ifMatch), cancellationToken);
+
+    /// <summary>As above, with an <c>If-Match</c> already parsed (the HTTP edge reads it strictly, once).</summary>
     public async Task<CatalogResult<JourneyLifecycleChange>> PublishJourneyAsync(
-        string id, string? ifMatch = null, CancellationToken cancellationToken = default)
+        string id, WriteCondition condition, CancellationToken cancellationToken = default)
     {
         if (CheckId(id) is { } idFailure)
         {
             return idFailure;
         }
 
-        var condition = WriteCondition.FromIfMatch(ifMatch);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             if (await store.GetJourneyAsync(id, cancellationToken) is not { } stored)
