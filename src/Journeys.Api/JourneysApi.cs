@@ -78,7 +78,7 @@ public static class JourneysApi
             .Produces<JourneyView>(200, RouteDocumentation.Json)
             .Produces<JourneyView>(201, RouteDocumentation.Json)
             .ProducesProblems([400, 412, 413, 415, .. adminProblems]);
-        journeys.MapGet("/{id}", (Func<HttpRequest, string, CatalogService, CancellationToken, Task<IResult>>)JourneyEndpoints.GetJourneyAsync).WithName("GetJourney")
+        journeys.MapGet("/{id}", JourneyEndpoints.GetJourneyAsync).WithName("GetJourney")
             .WithMetadata(ReadWriteConditions)
             .Produces<JourneyView>(200, RouteDocumentation.Json)
             .Produces(304)
