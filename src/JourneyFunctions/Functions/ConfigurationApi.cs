@@ -5,6 +5,7 @@ using Journeys.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using static Journeys.Functions.Http.RequestCancellation;
 
 namespace Journeys.Functions.Functions;
 
@@ -58,11 +59,4 @@ public sealed class ConfigurationApi(CatalogService catalog, ApiOptions options)
     [Function("DeleteAction")]
     public async Task<IActionResult> DeleteActionAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "actions/{id}")] HttpRequest req, string id) =>
         new ResultActionResult(await ConfigurationEndpoints.DeleteCustomActionAsync(req, id, catalog, Aborted(req)));
-
-    /// <summary>The request's cancellation (the client went away); validates the binding.</summary>
-    private static CancellationToken Aborted(HttpRequest req)
-    {
-        ArgumentNullException.ThrowIfNull(req);
-        return req.HttpContext.RequestAborted;
-    }
 }

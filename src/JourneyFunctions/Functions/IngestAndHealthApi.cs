@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using static Journeys.Functions.Http.RequestCancellation;
 
 namespace Journeys.Functions.Functions;
 
@@ -26,11 +27,4 @@ public sealed class IngestAndHealthApi(IJourneyRuntime runtime, ApiOptions optio
     [Function("Health")]
     public async Task<IActionResult> HealthAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req) =>
         new ResultActionResult(await HealthEndpoints.GetHealthAsync(runtime, loggers, Aborted(req)));
-
-    /// <summary>The request's cancellation (the client went away); validates the binding.</summary>
-    private static CancellationToken Aborted(HttpRequest req)
-    {
-        ArgumentNullException.ThrowIfNull(req);
-        return req.HttpContext.RequestAborted;
-    }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using static Journeys.Functions.Http.RequestCancellation;
 
 namespace Journeys.Functions.Functions;
 
@@ -55,11 +56,4 @@ public sealed class JourneyApi(CatalogService catalog, IJourneyRuntime runtime, 
     public async Task<IActionResult> InstanceAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys/{id}/instances/{profileId}")] HttpRequest req, string id, string profileId) =>
         new ResultActionResult(await ReportEndpoints.GetInstanceAsync(id, profileId, runtime, Aborted(req)));
-
-    /// <summary>The request's cancellation (the client went away); validates the binding.</summary>
-    private static CancellationToken Aborted(HttpRequest req)
-    {
-        ArgumentNullException.ThrowIfNull(req);
-        return req.HttpContext.RequestAborted;
-    }
 }
