@@ -1,6 +1,5 @@
-extern alias AzureIdentity;
-
 using Azure.Data.Tables;
+using Azure.Identity;
 using Journeys.Api;
 using Journeys.Catalog;
 using Journeys.Connectors;
@@ -53,7 +52,7 @@ static TableServiceClient CreateTableService(IConfiguration configuration)
 {
     if (configuration["TablesConnection:tableServiceUri"] is { Length: > 0 } uri)
     {
-        return new TableServiceClient(new Uri(uri), new AzureIdentity::Azure.Identity.DefaultAzureCredential());
+        return new TableServiceClient(new Uri(uri), new DefaultAzureCredential());
     }
 
     return configuration["TablesConnection"] is { Length: > 0 } connectionString
