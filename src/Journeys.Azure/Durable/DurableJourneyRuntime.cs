@@ -7,8 +7,10 @@ using Journeys.Reporting;
 namespace Journeys.Durable;
 
 /// <summary>
-/// <see cref="IJourneyRuntime"/> of the Azure host, for the HTTP API: ingestion through the same routing as the
-/// Event Hubs trigger, reports from the counter store, instance views from the instance records.
+/// The Azure host's services behind the HTTP API: ingestion through the same routing as the Event Hubs trigger,
+/// reports from the counter store, instance views from the instance records. In the isolated worker the Durable
+/// client is a binding of each invocation, not a service, so this singleton is not itself an
+/// <see cref="IJourneyRuntime"/>: <see cref="For"/> gives the runtime of one invocation, bound to its client.
 /// </summary>
 public sealed class DurableJourneyRuntime(
     CatalogService catalog,
@@ -16,12 +18,19 @@ public sealed class DurableJourneyRuntime(
     AzureIngestion ingestion,
     ICounterStore counters,
     IInstanceRecordStore records,
-    IStorageProbe storage) : IJourneyRuntime
+    IStorageProbe storage)
 {
-    public async Task<IReadOnlyList<IngestResult>> IngestAsync(IReadOnlyList<JsonElement> events, CancellationToken cancellationToken = default)
+    /// <summary>The <see cref="IJourneyRuntime"/> of one function invocation, starting and signalling through <paramref name="instances"/>.</summary>
+    public IJourneyRuntime For(IInstanceGateway instances)
+    {
+        ArgumentNullException.ThrowIfNull(instances);
+        return new InvocationRuntime(this, instances);
+    }
+
+    public async Task<IReadOnlyList<IngestResult>> IngestAsync(IReadOnlyList<JsonElement> events, IInstanceGateway instances, CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(cancellationToken);
-        return await ingestion.IngestEventsAsync(table, events, cancellationToken);
+        return await ingestion.IngestEventsAsync(table, events, instances, cancellationToken);
     }
 
     public async Task<JourneyReport?> GetReportAsync(string journeyId, CancellationToken cancellationToken = default)
@@ -55,5 +64,19 @@ public sealed class DurableJourneyRuntime(
         {
             return new HealthReport("degraded", Storage: false, ex.Message);
         }
+    }
+
+    private sealed class InvocationRuntime(DurableJourneyRuntime runtime, IInstanceGateway instances) : IJourneyRuntime
+    {
+        public Task<IReadOnlyList<IngestResult>> IngestAsync(IReadOnlyList<JsonElement> events, CancellationToken cancellationToken = default) =>
+            runtime.IngestAsync(events, instances, cancellationToken);
+
+        public Task<JourneyReport?> GetReportAsync(string journeyId, CancellationToken cancellationToken = default) =>
+            runtime.GetReportAsync(journeyId, cancellationToken);
+
+        public Task<InstanceView?> GetInstanceAsync(string journeyId, string profileId, CancellationToken cancellationToken = default) =>
+            runtime.GetInstanceAsync(journeyId, profileId, cancellationToken);
+
+        public Task<HealthReport> CheckHealthAsync(CancellationToken cancellationToken = default) => runtime.CheckHealthAsync(cancellationToken);
     }
 }
