@@ -1,3 +1,4 @@
+using JourneyFunctions.Tests.Azurite;
 using Journeys.Azure.Tests.Azurite;
 
 namespace JourneyFunctions.Tests.Durable;

@@ -1,6 +1,6 @@
 namespace Journeys.Azure.Tests.Azurite;
 
-/// <summary>One Azurite for every test class of the <see cref="AzuriteCollection"/>, stopped when they are done.</summary>
+/// <summary>One Azurite for the test classes of a collection (each test assembly defines its own), stopped when they are done.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     private AzuriteProcess? azurite;
