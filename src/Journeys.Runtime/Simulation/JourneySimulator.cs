@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Journeys.Connectors;
@@ -54,6 +55,9 @@ public static class JourneySimulator
         private readonly Dictionary<(string EventId, string Key), DateTimeOffset> eventKeys = [];
         private readonly Dictionary<string, int> stubCursors = new(StringComparer.Ordinal);
         private readonly Dictionary<CustomAction, ActionRequestTemplate> templates = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<(string Group, string Profile), (JsonElement? Body, string? Error)> fetchAnswers = [];
+        private readonly Dictionary<ActionStub, byte[]> stubBodies = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<(CustomAction, ActionStub), ActionOutcome> stubOutcomes = new(StubKeyComparer.Instance);
         private readonly List<SimulatedDiscard> discarded = [];
         private readonly ReportCounters counters = new();
         private long sequence;
@@ -307,6 +311,7 @@ public static class JourneySimulator
             var stubs = scenario.Actions.GetValueOrDefault(call.ActionId);
             long elapsedMs = 0;
             HttpCallResult? last = null;
+            ActionStub? lastStub = null;
             for (var attempt = 1; attempt <= maxRetries + 1; attempt++)
             {
                 var at = now.AddMilliseconds(elapsedMs);
@@ -322,6 +327,7 @@ public static class JourneySimulator
                 }
 
                 var stub = NextStub(call.ActionId, stubs);
+                lastStub = stub;
                 bool transient;
                 if (stub.TimesOut || stub.DelayMs > timeoutMs)
                 {
@@ -341,8 +347,7 @@ public static class JourneySimulator
                         Node = call.NodeId, Action = call.ActionId, At = at, Attempt = attempt, Request = request,
                         Response = new SimulatedResponse { Status = stub.Status, Body = stub.Body },
                     });
-                    var body = stub.Body is { } json ? Encoding.UTF8.GetBytes(json.GetRawText()) : [];
-                    last = new HttpCallResult(stub.Status, body, "application/json", attempt, elapsedMs, HttpCallFailure.None, null);
+                    last = new HttpCallResult(stub.Status, StubBytes(stub), "application/json", attempt, elapsedMs, HttpCallFailure.None, null);
                     transient = HttpCallExecutor.IsTransientStatus(stub.Status);
                 }
 
@@ -354,8 +359,35 @@ public static class JourneySimulator
                 elapsedMs += (long)Backoff(attempt).TotalMilliseconds;
             }
 
-            var outcome = ActionInvoker.ToOutcome(action, last!, elapsedMs);
+            // An answer's meaning depends on the action and the answer only: judged once per stub, not per call.
+            ActionOutcome outcome;
+            if (last!.Failure == HttpCallFailure.None && lastStub is not null)
+            {
+                if (!stubOutcomes.TryGetValue((action, lastStub), out var judged))
+                {
+                    judged = ActionInvoker.ToOutcome(action, last, 0);
+                    stubOutcomes[(action, lastStub)] = judged;
+                }
+
+                outcome = judged;
+            }
+            else
+            {
+                outcome = ActionInvoker.ToOutcome(action, last, elapsedMs);
+            }
+
             return (new ActionCompletedInput(call.IdempotencyKey, outcome.Status, outcome.StatusCode, outcome.Body, elapsedMs), TimeSpan.FromMilliseconds(elapsedMs));
+        }
+
+        private byte[] StubBytes(ActionStub stub)
+        {
+            if (!stubBodies.TryGetValue(stub, out var bytes))
+            {
+                bytes = stub.Body is { } json ? Encoding.UTF8.GetBytes(json.GetRawText()) : [];
+                stubBodies[stub] = bytes;
+            }
+
+            return bytes;
         }
 
         /// <summary>The pipeline's exponential backoff without its jitter: base × 2^(attempt−1), at most the maximum.</summary>
@@ -420,16 +452,31 @@ public static class JourneySimulator
                     $"{SimulationErrorCodes.StubMissing}: the scenario has no data for '{key}' and profile '{profileId}' (nor '*').");
             }
 
-            var fields = journey.DataSources.GetValueOrDefault(fetch.Source)?.FieldGroups?.GetValueOrDefault(fetch.Group)?.Fields;
-            if (fields is not { Count: > 0 })
+            // Checked and reduced once per stub: a "*" stub answers thousands of profiles with the same body.
+            var stubKey = (key, byProfile.ContainsKey(profileId) ? profileId : "*");
+            if (!fetchAnswers.TryGetValue(stubKey, out var answer))
             {
-                return new DataFetchedInput(fetch.Source, fetch.Group, body);
+                var fields = journey.DataSources.GetValueOrDefault(fetch.Source)?.FieldGroups?.GetValueOrDefault(fetch.Group)?.Fields;
+                answer = fields is not { Count: > 0 }
+                    ? (body, null)
+                    : ResponseBody.CheckFields(body, fields) is { } problem ? (null, problem) : (ResponseBody.Extract(body, fields), null);
+                fetchAnswers[stubKey] = answer;
             }
 
-            return ResponseBody.CheckFields(body, fields) is { } problem
-                ? new DataFetchedInput(fetch.Source, fetch.Group, null, problem)
-                : new DataFetchedInput(fetch.Source, fetch.Group, ResponseBody.Extract(body, fields));
+            return new DataFetchedInput(fetch.Source, fetch.Group, answer.Body, answer.Error);
         }
+    }
+
+    /// <summary>Stubs and definitions by identity: two equal-looking stubs of a sequence are still two answers.</summary>
+    private sealed class StubKeyComparer : IEqualityComparer<(CustomAction Action, ActionStub Stub)>
+    {
+        public static readonly StubKeyComparer Instance = new();
+
+        public bool Equals((CustomAction Action, ActionStub Stub) x, (CustomAction Action, ActionStub Stub) y) =>
+            ReferenceEquals(x.Action, y.Action) && ReferenceEquals(x.Stub, y.Stub);
+
+        public int GetHashCode((CustomAction Action, ActionStub Stub) key) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(key.Action), RuntimeHelpers.GetHashCode(key.Stub));
     }
 
     private enum ItemKind
