@@ -1,6 +1,5 @@
-extern alias AzureIdentity;
-
 using Azure.Data.Tables;
+using Azure.Identity;
 using Journeys.Api;
 using Journeys.Catalog;
 using Journeys.Connectors;
@@ -30,18 +29,14 @@ services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
 services.AddSingleton<IInstanceRecordStore, TableInstanceRecordStore>();
 services.AddSingleton<IStorageProbe, TableStorageProbe>();
 
-// Orchestrations are reached through the client each invocation binds (see AmbientInstanceGateway).
-services.AddSingleton<IInstanceGateway, AmbientInstanceGateway>();
-
-// The shared services, exactly as tested in Journeys.Runtime.Tests.
-services.AddSingleton<IJourneyLifecycleObserver, JourneyStopObserver>();
-services.AddSingleton(sp => new CatalogService(
-    sp.GetRequiredService<ICatalogStore>(), time: sp.GetRequiredService<TimeProvider>(), observers: sp.GetServices<IJourneyLifecycleObserver>()));
+// The shared services, exactly as tested in Journeys.Azure.Tests. Orchestrations are reached through the Durable
+// client each invocation binds ([DurableClient]), passed as an argument: no service here holds one.
+services.AddSingleton(sp => new CatalogService(sp.GetRequiredService<ICatalogStore>(), time: sp.GetRequiredService<TimeProvider>()));
 services.AddSingleton(sp => new RoutingTableCache(sp.GetRequiredService<CatalogService>(), sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(30)));
 services.AddSingleton<CompiledJourneyCache>();
 services.AddSingleton<AzureIngestion>();
 services.AddSingleton<JourneyActivities>();
-services.AddSingleton<IJourneyRuntime, DurableJourneyRuntime>();
+services.AddSingleton<DurableJourneyRuntime>();
 services.AddJourneyConnectors();
 services.AddJourneysApi();
 
@@ -53,7 +48,7 @@ static TableServiceClient CreateTableService(IConfiguration configuration)
 {
     if (configuration["TablesConnection:tableServiceUri"] is { Length: > 0 } uri)
     {
-        return new TableServiceClient(new Uri(uri), new AzureIdentity::Azure.Identity.DefaultAzureCredential());
+        return new TableServiceClient(new Uri(uri), new DefaultAzureCredential());
     }
 
     return configuration["TablesConnection"] is { Length: > 0 } connectionString

@@ -39,7 +39,8 @@ public static class JourneySimulator
     /// <summary>One simulation; it is also the routing port, so events are routed exactly as on ingest.</summary>
     private sealed class Run : IRoutingContext
     {
-        private static readonly TimeSpan EventKeyRetention = new EngineOptions().EventKeyRetention;
+        /// <summary>The embedded engine's default de-duplication window (EngineOptions.EventKeyRetention).</summary>
+        private static readonly TimeSpan EventKeyRetention = TimeSpan.FromDays(7);
 
         private readonly CompiledJourney journey;
         private readonly RoutingTable routing;

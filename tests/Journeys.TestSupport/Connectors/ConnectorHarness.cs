@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Journeys.Runtime.Tests.Connectors;
 
 /// <summary>The connectors as a host wires them (<see cref="ConnectorServiceCollectionExtensions.AddJourneyConnectors"/>), with fast backoff and in-memory secrets.</summary>
-internal sealed class ConnectorHarness : IDisposable
+public sealed class ConnectorHarness : IDisposable
 {
     private readonly ServiceProvider provider;
 

@@ -1,7 +1,7 @@
 namespace Journeys.Runtime.Tests.Connectors;
 
 /// <summary>A clock that only moves when told. Timers stay real: only the readings used for bookkeeping are faked.</summary>
-internal sealed class ManualClock : TimeProvider
+public sealed class ManualClock : TimeProvider
 {
     private DateTimeOffset now;
 

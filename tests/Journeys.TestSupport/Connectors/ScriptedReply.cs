@@ -1,7 +1,7 @@
 namespace Journeys.Runtime.Tests.Connectors;
 
 /// <summary>What the loopback server does with one request.</summary>
-internal sealed record ScriptedReply
+public sealed record ScriptedReply
 {
     public int StatusCode { get; init; } = 200;
 

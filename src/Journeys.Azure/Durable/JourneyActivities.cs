@@ -18,8 +18,7 @@ public sealed class JourneyActivities(
     DataSourceClient dataSources,
     IInstanceRecordStore records,
     ICounterStore counters,
-    IExitStore exits,
-    IInstanceGateway instances)
+    IExitStore exits)
 {
     public async Task<JourneySnapshot> LoadJourneyAsync(JourneyVersionRef journey, CancellationToken cancellationToken = default)
     {
@@ -79,11 +78,13 @@ public sealed class JourneyActivities(
 
     /// <summary>
     /// Enters the profile into the target's live version under the target's entry rules (SPEC §2 jump: skipped when
-    /// active there; re-entry rules as for any entry), counting a refusal as a discard of the target.
+    /// active there; re-entry rules as for any entry), counting a refusal as a discard of the target. The target's
+    /// orchestration is read and started through <paramref name="instances"/>, the activity invocation's Durable client.
     /// </summary>
-    public async Task<JumpOutcome> JumpAsync(JumpRequest request, CancellationToken cancellationToken = default)
+    public async Task<JumpOutcome> JumpAsync(JumpRequest request, IInstanceGateway instances, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(instances);
         if (await catalog.GetLiveVersionAsync(request.TargetJourneyId, cancellationToken) is not { } live)
         {
             return JumpOutcome.NoLiveVersion;

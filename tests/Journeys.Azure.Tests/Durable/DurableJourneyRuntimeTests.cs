@@ -97,10 +97,11 @@ public sealed class DurableJourneyRuntimeTests : IAsyncLifetime
         Assert.DoesNotContain("cart.abandoned", after.EntriesByEvent.Keys);
     }
 
-    private DurableJourneyRuntime Runtime(IStorageProbe probe)
+    private IJourneyRuntime Runtime(IStorageProbe probe)
     {
-        var ingestion = new AzureIngestion(new InMemoryEventKeyStore(), new InMemoryExitStore(), instances, counters, new InMemoryDeadLetterStore(), clock);
+        var ingestion = new AzureIngestion(new InMemoryEventKeyStore(), new InMemoryExitStore(), counters, new InMemoryDeadLetterStore(), clock);
         return new DurableJourneyRuntime(
-            catalog.Service, new RoutingTableCache(catalog.Service, clock, TimeSpan.FromSeconds(30)), ingestion, counters, new InMemoryInstanceRecordStore(), probe);
+            catalog.Service, new RoutingTableCache(catalog.Service, clock, TimeSpan.FromSeconds(30)), ingestion, counters, new InMemoryInstanceRecordStore(), probe)
+            .For(instances);
     }
 }

@@ -4,8 +4,8 @@ using Journeys.Simulation;
 
 namespace Journeys.Runtime.Tests.Simulation;
 
-/// <summary>Simulations of sample journeys (or of extra configuration files) from scenario JSON.</summary>
-internal static class SimulationFixture
+/// <summary>Simulations of sample journeys (or of extra configuration files) from scenario JSON; samples/ must be copied beside the test binaries.</summary>
+public static class SimulationFixture
 {
     public static ConfigurationBundle Samples(params (string Path, string Json)[] extra)
     {

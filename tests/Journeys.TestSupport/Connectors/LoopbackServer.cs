@@ -13,7 +13,7 @@ namespace Journeys.Runtime.Tests.Connectors;
 /// Every answer closes the connection, so each attempt is a fresh connection and the client handler never replays
 /// a request on its own: the request count is exactly the number of attempts.
 /// </summary>
-internal sealed class LoopbackServer : IAsyncDisposable
+public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly TcpListener listener;
     private readonly Func<RecordedRequest, int, ScriptedReply> script;
