@@ -39,8 +39,7 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
             services.GetRequiredService<DataSourceClient>(),
             records,
             counters,
-            exits,
-            instances);
+            exits);
     }
 
     public async Task DisposeAsync()
@@ -110,7 +109,7 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
     [Fact]
     public async Task A_jump_into_a_journey_without_a_live_version_reports_no_live_version()
     {
-        var outcome = await activities.JumpAsync(new JumpRequest("abandoned-cart", "welcome-series", "c-42", CartJourney.Json(CartJourney.EntryJson), T0));
+        var outcome = await activities.JumpAsync(new JumpRequest("abandoned-cart", "welcome-series", "c-42", CartJourney.Json(CartJourney.EntryJson), T0), instances);
 
         Assert.Equal(JumpOutcome.NoLiveVersion, outcome);
         Assert.Empty(instances.Starts);
@@ -121,8 +120,8 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
     {
         var request = new JumpRequest("other", "abandoned-cart", "c-42", CartJourney.Json(CartJourney.EntryJson), T0);
 
-        var first = await activities.JumpAsync(request);
-        var second = await activities.JumpAsync(request);
+        var first = await activities.JumpAsync(request, instances);
+        var second = await activities.JumpAsync(request, instances);
 
         Assert.Equal(JumpOutcome.Entered, first);
         Assert.Equal(JumpOutcome.SkippedAlreadyActive, second);
@@ -137,7 +136,7 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
         // abandoned-cart allows re-entry 300 s after an exit; the profile left it 60 s before the jump.
         exits.Exits[("abandoned-cart", "c-42")] = T0.AddSeconds(-60);
 
-        var outcome = await activities.JumpAsync(new JumpRequest("other", "abandoned-cart", "c-42", CartJourney.Json(CartJourney.EntryJson), T0));
+        var outcome = await activities.JumpAsync(new JumpRequest("other", "abandoned-cart", "c-42", CartJourney.Json(CartJourney.EntryJson), T0), instances);
 
         Assert.Equal(JumpOutcome.SkippedReentryTooSoon, outcome);
         Assert.Empty(instances.Starts);
@@ -149,7 +148,7 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
     {
         exits.Exits[("abandoned-cart", "c-42")] = T0.AddSeconds(-300);
 
-        var outcome = await activities.JumpAsync(new JumpRequest("other", "abandoned-cart", "c-42", CartJourney.Json(CartJourney.EntryJson), T0));
+        var outcome = await activities.JumpAsync(new JumpRequest("other", "abandoned-cart", "c-42", CartJourney.Json(CartJourney.EntryJson), T0), instances);
 
         Assert.Equal(JumpOutcome.Entered, outcome);
         Assert.Single(instances.Starts);
@@ -212,10 +211,8 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
     public async Task Stopping_a_journey_raises_stop_to_each_of_its_active_instances_only()
     {
         instances.Active.UnionWith([InstanceIds.For("abandoned-cart", "c-1"), InstanceIds.For("abandoned-cart", "c-2"), InstanceIds.For("abandoned-cart.eu", "c-1")]);
-        var observer = new JourneyStopObserver(instances);
-
-        await observer.OnLifecycleChangedAsync(new Journeys.Catalog.JourneyLifecycleChange("abandoned-cart", Journeys.Catalog.JourneyStatus.Stopped, null, [1]), CancellationToken.None);
-        await observer.OnLifecycleChangedAsync(new Journeys.Catalog.JourneyLifecycleChange("abandoned-cart", Journeys.Catalog.JourneyStatus.Closed, null, [1]), CancellationToken.None);
+        await JourneyStopObserver.OnLifecycleChangedAsync(new Journeys.Catalog.JourneyLifecycleChange("abandoned-cart", Journeys.Catalog.JourneyStatus.Stopped, null, [1]), instances, CancellationToken.None);
+        await JourneyStopObserver.OnLifecycleChangedAsync(new Journeys.Catalog.JourneyLifecycleChange("abandoned-cart", Journeys.Catalog.JourneyStatus.Closed, null, [1]), instances, CancellationToken.None);
 
         Assert.Equal(
             new[] { InstanceIds.For("abandoned-cart", "c-1"), InstanceIds.For("abandoned-cart", "c-2") }.Order(StringComparer.Ordinal),

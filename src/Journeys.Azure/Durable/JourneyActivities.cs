@@ -23,8 +23,7 @@ public sealed class JourneyActivities(
     DataSourceClient dataSources,
     IInstanceRecordStore records,
     ICounterStore counters,
-    IExitStore exits,
-    IInstanceGateway instances)
+    IExitStore exits)
 {
     private readonly CommandExecutor commands = new(actions, dataSources);
 
@@ -75,10 +74,13 @@ public sealed class JourneyActivities(
     /// <summary>
     /// Enters the profile into the target's live version through the <see cref="EntryGate"/> both hosts use (SPEC §2
     /// jump: skipped when active there; re-entry rules as for any entry), counting a refusal as a discard of the target.
+    /// The target's orchestration is read and started through <paramref name="instances"/>, the activity invocation's
+    /// Durable client.
     /// </summary>
-    public async Task<JumpOutcome> JumpAsync(JumpRequest request, CancellationToken cancellationToken = default)
+    public async Task<JumpOutcome> JumpAsync(JumpRequest request, IInstanceGateway instances, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(instances);
         var live = await catalog.GetLiveVersionAsync(request.TargetJourneyId, cancellationToken);
         var target = live is null ? null : new JumpTarget(live.JourneyId, live.Version, live.Definition.Reentry);
         var gate = new JumpGateContext(instances, exits, cancellationToken);

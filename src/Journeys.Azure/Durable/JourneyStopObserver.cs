@@ -5,14 +5,16 @@ namespace Journeys.Durable;
 
 /// <summary>
 /// Ends the active instances of a stopped journey (SPEC §4 stop) by raising the stop event to every active
-/// orchestration of the journey. An instance that misses it still stops: each orchestration generation reads its
-/// version's status (<see cref="JourneySnapshot.Stopped"/>).
+/// orchestration of the journey, through the Durable client of the stopping invocation. An instance that misses it
+/// still stops: each orchestration generation reads its version's status (<see cref="JourneySnapshot.Stopped"/>).
 /// </summary>
-public sealed class JourneyStopObserver(IInstanceGateway instances) : IJourneyLifecycleObserver
+public static class JourneyStopObserver
 {
-    public async Task OnLifecycleChangedAsync(JourneyLifecycleChange change, CancellationToken cancellationToken)
+    /// <summary>Raises the stop event when <paramref name="change"/> stopped the journey; any other change does nothing.</summary>
+    public static async Task OnLifecycleChangedAsync(JourneyLifecycleChange change, IInstanceGateway instances, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(instances);
         if (change.Status != JourneyStatus.Stopped)
         {
             return;

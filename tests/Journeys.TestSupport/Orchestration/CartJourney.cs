@@ -6,7 +6,7 @@ using Journeys.Orchestration;
 namespace Journeys.Runtime.Tests.Orchestration;
 
 /// <summary>The sample abandoned-cart journey (SPEC §2) and its entry event for profile c-42.</summary>
-internal static class CartJourney
+public static class CartJourney
 {
     public static readonly DateTimeOffset T0 = new(2026, 1, 15, 10, 0, 0, TimeSpan.Zero);
 

@@ -8,21 +8,23 @@ namespace Journeys.Durable;
 /// Ingestion on the Azure host, for Event Hubs batches and <c>POST /api/ingest</c>: every event goes through
 /// <see cref="EventRouter"/> with an <see cref="AzureRoutingContext"/>. A message that is not JSON, an item that is
 /// not an event object, and an event whose routing throws are written to the dead-letter store with the reason and
-/// never stop the rest of the batch.
+/// never stop the rest of the batch. The orchestrations are reached through the <see cref="IInstanceGateway"/> each call
+/// is given (the Durable client of the function invocation), so a caller cannot forget it.
 /// </summary>
 public sealed class AzureIngestion(
     IEventKeyStore eventKeys,
     IExitStore exits,
-    IInstanceGateway instances,
     ICounterStore counters,
     IDeadLetterStore deadLetters,
     TimeProvider time)
 {
     /// <summary>Routes an Event Hubs batch: each message is one JSON event or a JSON array of events.</summary>
-    public async Task<IngestBatchSummary> IngestBatchAsync(RoutingTable table, IReadOnlyList<string> messages, CancellationToken cancellationToken = default)
+    public async Task<IngestBatchSummary> IngestBatchAsync(
+        RoutingTable table, IReadOnlyList<string> messages, IInstanceGateway instances, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(instances);
         var context = new AzureRoutingContext(eventKeys, exits, instances, counters, cancellationToken);
         var results = new List<IngestResult>();
         var deadLettered = 0;
@@ -67,10 +69,11 @@ public sealed class AzureIngestion(
     /// trigger can checkpoint without losing them. Throws only when even the dead-letter store fails.
     /// </summary>
     public async Task<IngestBatchSummary> IngestOrDeadLetterAsync(
-        Func<CancellationToken, Task<RoutingTable>> tableSource, IReadOnlyList<string> messages, CancellationToken cancellationToken = default)
+        Func<CancellationToken, Task<RoutingTable>> tableSource, IReadOnlyList<string> messages, IInstanceGateway instances, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tableSource);
         ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(instances);
         RoutingTable table;
         try
         {
@@ -92,14 +95,16 @@ public sealed class AzureIngestion(
             return new IngestBatchSummary([], messages.Count);
         }
 
-        return await IngestBatchAsync(table, messages, cancellationToken);
+        return await IngestBatchAsync(table, messages, instances, cancellationToken);
     }
 
     /// <summary>Routes already-parsed events (<c>POST /api/ingest</c>); failures come back as results with an error.</summary>
-    public async Task<IReadOnlyList<IngestResult>> IngestEventsAsync(RoutingTable table, IReadOnlyList<JsonElement> events, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IngestResult>> IngestEventsAsync(
+        RoutingTable table, IReadOnlyList<JsonElement> events, IInstanceGateway instances, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(instances);
         var context = new AzureRoutingContext(eventKeys, exits, instances, counters, cancellationToken);
         var results = new List<IngestResult>(events.Count);
         foreach (var rawEvent in events)

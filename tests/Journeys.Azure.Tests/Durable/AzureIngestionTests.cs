@@ -168,9 +168,9 @@ public sealed class AzureIngestionTests : IAsyncLifetime
     [Fact]
     public async Task When_the_routing_table_cannot_be_loaded_every_message_is_dead_lettered_with_the_reason()
     {
-        var ingestion = new AzureIngestion(keys, exits, instances, counters, deadLetters, new ManualClock(Now));
+        var ingestion = new AzureIngestion(keys, exits, counters, deadLetters, new ManualClock(Now));
 
-        var summary = await ingestion.IngestOrDeadLetterAsync(_ => throw new InvalidOperationException("table service unreachable"), [Cart("evt-1", "c-1"), "{ not json"]);
+        var summary = await ingestion.IngestOrDeadLetterAsync(_ => throw new InvalidOperationException("table service unreachable"), [Cart("evt-1", "c-1"), "{ not json"], instances);
 
         Assert.Equal(2, summary.DeadLettered);
         Assert.Equal(
@@ -183,16 +183,16 @@ public sealed class AzureIngestionTests : IAsyncLifetime
     [Fact]
     public async Task With_a_routing_table_the_safe_batch_routes_as_usual()
     {
-        var ingestion = new AzureIngestion(keys, exits, instances, counters, deadLetters, new ManualClock(Now));
+        var ingestion = new AzureIngestion(keys, exits, counters, deadLetters, new ManualClock(Now));
 
-        var summary = await ingestion.IngestOrDeadLetterAsync(_ => Task.FromResult(table), [Cart("evt-1", "c-42")]);
+        var summary = await ingestion.IngestOrDeadLetterAsync(_ => Task.FromResult(table), [Cart("evt-1", "c-42")], instances);
 
         Assert.Equal(0, summary.DeadLettered);
         Assert.Equal(CartC42, Assert.Single(instances.Starts).InstanceId);
     }
 
     private Task<IngestBatchSummary> IngestAsync(params string[] messages) =>
-        new AzureIngestion(keys, exits, instances, counters, deadLetters, new ManualClock(Now)).IngestBatchAsync(table, messages);
+        new AzureIngestion(keys, exits, counters, deadLetters, new ManualClock(Now)).IngestBatchAsync(table, messages, instances);
 
     private static string Cart(string id, string profile) => JsonSerializer.Serialize(new
     {

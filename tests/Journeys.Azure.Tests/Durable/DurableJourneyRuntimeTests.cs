@@ -129,10 +129,11 @@ public sealed class DurableJourneyRuntimeTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 10).Select(n => $"run-{11 - n:D2}"), view.Previous.Select(p => p.InstanceId));
     }
 
-    private DurableJourneyRuntime Runtime(IStorageProbe probe)
+    private IJourneyRuntime Runtime(IStorageProbe probe)
     {
-        var ingestion = new AzureIngestion(new InMemoryEventKeyStore(), new InMemoryExitStore(), instances, counters, new InMemoryDeadLetterStore(), clock);
+        var ingestion = new AzureIngestion(new InMemoryEventKeyStore(), new InMemoryExitStore(), counters, new InMemoryDeadLetterStore(), clock);
         return new DurableJourneyRuntime(
-            catalog.Service, new RoutingTableCache(catalog.Service, clock, TimeSpan.FromSeconds(30)), ingestion, counters, records, probe);
+            catalog.Service, new RoutingTableCache(catalog.Service, clock, TimeSpan.FromSeconds(30)), ingestion, counters, records, probe)
+            .For(instances);
     }
 }
