@@ -93,7 +93,7 @@ public static class SimulationEndpoints
         if (setup is null)
         {
             return ApiProblems.FromCatalog(new CatalogFailure(
-                CatalogErrorCodes.Invalid, 409, $"Journey '{id}' cannot be simulated: it has {validation.Errors.Count} validation error(s).") { Issues = validation.Errors });
+                CatalogErrorCodes.Invalid, $"Journey '{id}' cannot be simulated: it has {validation.Errors.Count} validation error(s).") { Issues = validation.Errors }, invalidStatus: 409);
         }
 
         try
