@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using Journeys.Catalog;
+using Journeys.Commands;
 using Journeys.Connectors;
 using Journeys.Execution;
 using Journeys.Ingestion;
@@ -24,8 +25,7 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
     private readonly Func<IRuntimeWriter> openWriter;
     private readonly IRuntimeReader reader;
     private readonly CatalogService catalog;
-    private readonly ActionInvoker actions;
-    private readonly DataSourceClient dataSources;
+    private readonly CommandExecutor commands;
     private readonly TimeProvider realTime;
     private readonly EngineOptions options;
     private readonly ILogger logger;
@@ -60,8 +60,7 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
         this.openWriter = openWriter;
         this.reader = reader;
         this.catalog = catalog;
-        this.actions = actions;
-        this.dataSources = dataSources;
+        commands = new CommandExecutor(actions, dataSources);
         this.options = options ?? new EngineOptions();
         this.realTime = realTime ?? TimeProvider.System;
         this.logger = (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
@@ -132,31 +131,8 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
         return ReportBuilder.Build(details, await reader.ReadCountersAsync(journeyId, cancellationToken));
     }
 
-    public async Task<InstanceView?> GetInstanceAsync(string journeyId, string profileId, CancellationToken cancellationToken = default)
-    {
-        var instances = await reader.ReadInstancesAsync(journeyId, profileId, 11, cancellationToken);
-        if (instances.Count == 0)
-        {
-            return null;
-        }
-
-        var latest = instances[0];
-        return new InstanceView
-        {
-            Journey = latest.JourneyId,
-            ProfileId = latest.ProfileId,
-            InstanceId = latest.InstanceId,
-            Version = latest.Version,
-            Status = latest.Status,
-            Node = latest.Node,
-            Waiting = latest.Waiting,
-            WakeAt = latest.Status == InstanceStatus.Active ? latest.WakeAt : null,
-            StartedAt = latest.StartedAt,
-            EndedAt = latest.EndedAt,
-            Steps = await reader.ReadStepsAsync(latest.InstanceId, cancellationToken),
-            Previous = instances.Skip(1).Select(i => new InstanceSummary(i.InstanceId, i.Version, i.Status, i.StartedAt, i.EndedAt)).ToArray(),
-        };
-    }
+    public Task<InstanceView?> GetInstanceAsync(string journeyId, string profileId, CancellationToken cancellationToken = default) =>
+        InstanceViews.ReadAsync(new StoredHistory(reader), journeyId, profileId, cancellationToken);
 
     public async Task<HealthReport> CheckHealthAsync(CancellationToken cancellationToken = default)
     {
@@ -478,31 +454,20 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
     /// <summary>Executes a queued command; the stepper gets its outcome as the next input. Null: nothing to apply.</summary>
     private async Task<StepInput?> ExecuteAsync(PendingWork item, CancellationToken cancellationToken)
     {
-        var compiled = routing.FindCompiled(item.JourneyId, item.Version)
-            ?? await routing.GetCompiledAsync(catalog, item.JourneyId, item.Version, cancellationToken);
-        switch (item.Command)
-        {
-            case CallActionCommand call:
-                if (compiled?.Actions.GetValueOrDefault(call.ActionId) is not { } action)
-                {
-                    return new ActionCompletedInput(call.IdempotencyKey, ActionStatus.Error, null, null, 0);
-                }
+        var compiled = await routing.GetCompiledAsync(catalog, item.JourneyId, item.Version, cancellationToken);
+        return await commands.ExecuteAsync(compiled, item.Command, cancellationToken);
+    }
 
-                var outcome = await actions.InvokeAsync(call.ActionId, action, call.Params, call.IdempotencyKey, cancellationToken);
-                return new ActionCompletedInput(call.IdempotencyKey, outcome.Status, outcome.StatusCode, outcome.Body, outcome.LatencyMs);
-            case FetchDataCommand fetch:
-                if (compiled?.DataSources.GetValueOrDefault(fetch.Source) is not { } source)
-                {
-                    return new DataFetchedInput(fetch.Source, fetch.Group, null, $"data source '{fetch.Source}' is not defined");
-                }
+    /// <summary>The embedded store's instances as the shared instance view reads them.</summary>
+    private sealed class StoredHistory(IRuntimeReader reader) : IInstanceHistory
+    {
+        public async Task<IReadOnlyList<InstanceRun>> ReadRunsAsync(string journeyId, string profileId, int limit, CancellationToken cancellationToken) =>
+            (await reader.ReadInstancesAsync(journeyId, profileId, limit, cancellationToken))
+                .Select(i => new InstanceRun(i.InstanceId, i.Version, i.Status, i.Node, i.Waiting, i.WakeAt, i.StartedAt, i.EndedAt))
+                .ToArray();
 
-                var fetched = await dataSources.FetchAsync(fetch.Source, source, fetch.Group, fetch.Path, cancellationToken);
-                return fetched.Ok
-                    ? new DataFetchedInput(fetch.Source, fetch.Group, fetched.Body)
-                    : new DataFetchedInput(fetch.Source, fetch.Group, null, fetched.Error ?? fetched.ErrorCode ?? "fetch failed");
-            default:
-                return null;
-        }
+        public Task<IReadOnlyList<StepEvent>> ReadStepsAsync(string journeyId, string profileId, string instanceId, CancellationToken cancellationToken) =>
+            reader.ReadStepsAsync(instanceId, cancellationToken);
     }
 
     /// <summary>

@@ -234,14 +234,14 @@ public sealed partial class CatalogService
 
     /// <summary>Live → closed: no new entrants, active instances finish. Closing a closed journey changes nothing.</summary>
     public Task<CatalogResult<JourneyLifecycleChange>> CloseJourneyAsync(string id, CancellationToken cancellationToken = default) =>
-        ChangeStatusAsync(id, JourneyStatus.Closed, from => from == JourneyStatus.Live, cancellationToken);
+        ChangeStatusAsync(id, JourneyStatus.Closed, cancellationToken);
 
     /// <summary>
     /// Live or closed → stopped: the live and closed versions become stopped, and the runtime ends their active
     /// instances (see <see cref="IJourneyLifecycleObserver"/>). Stopping a stopped journey changes nothing.
     /// </summary>
     public Task<CatalogResult<JourneyLifecycleChange>> StopJourneyAsync(string id, CancellationToken cancellationToken = default) =>
-        ChangeStatusAsync(id, JourneyStatus.Stopped, from => from is JourneyStatus.Live or JourneyStatus.Closed, cancellationToken);
+        ChangeStatusAsync(id, JourneyStatus.Stopped, cancellationToken);
 
     /// <summary>One published version (cached: versions never change).</summary>
     public async Task<CatalogResult<PublishedJourneyVersion>> GetJourneyVersionAsync(string id, int version, CancellationToken cancellationToken = default)
@@ -380,7 +380,7 @@ public sealed partial class CatalogService
     // ---- Journey plumbing -----------------------------------------------------------------------------------
 
     private async Task<CatalogResult<JourneyLifecycleChange>> ChangeStatusAsync(
-        string id, JourneyStatus target, Func<JourneyStatus, bool> allowedFrom, CancellationToken cancellationToken)
+        string id, JourneyStatus target, CancellationToken cancellationToken)
     {
         if (CheckId(id) is { } idFailure)
         {
@@ -400,7 +400,7 @@ public sealed partial class CatalogService
                 return CatalogResult<JourneyLifecycleChange>.Success(new(id, target, stored.LiveVersion, []));
             }
 
-            if (!allowedFrom(stored.Status))
+            if (!JourneyTransitions.IsAllowed(stored.Status, target))
             {
                 var verb = target == JourneyStatus.Closed ? "closed" : "stopped";
                 return new CatalogFailure(CatalogErrorCodes.Conflict, 409, $"Journey '{id}' is {Lower(stored.Status)} and cannot be {verb}.");
