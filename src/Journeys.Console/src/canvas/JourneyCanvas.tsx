@@ -158,6 +158,7 @@ function CanvasInner({ graph, counts, problems, highlight, selected, onSelect, o
     layoutGraph(graph)
       .then((value) => {
         if (!cancelled) {
+          container.current?.setAttribute('data-layout-ms', (performance.now() - started).toFixed(1));
           setLayout({ key, value, started });
           setError(null);
         }

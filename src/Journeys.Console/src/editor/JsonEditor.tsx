@@ -3,7 +3,7 @@ import { basicSetup } from 'codemirror';
 import { EditorView } from '@codemirror/view';
 import { EditorState } from '@codemirror/state';
 import { json, jsonParseLinter } from '@codemirror/lang-json';
-import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { linter, lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import type { ValidationIssue } from '../api/types';
 import { locatePath } from './jsonPaths';
 
@@ -33,6 +33,24 @@ const theme = EditorView.theme({
   '.cm-tooltip-lint': { fontFamily: 'system-ui, sans-serif', fontSize: '13px' },
 });
 
+const parseLinter = jsonParseLinter();
+
+/** JSON syntax errors, and each validation problem at the place its JSON path names (the document start if none). */
+function diagnose(view: EditorView, issues: EditorIssue[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = parseLinter(view);
+  for (const issue of issues) {
+    const range = locatePath(view.state, issue.path) ?? { from: 0, to: Math.min(1, view.state.doc.length) };
+    diagnostics.push({
+      from: range.from,
+      to: range.to,
+      severity: issue.severity,
+      source: issue.code,
+      message: `${issue.code}: ${issue.message}`,
+    });
+  }
+  return diagnostics;
+}
+
 /**
  * CodeMirror 6 with JSON syntax, JSON parse errors and the host's validation problems as lint diagnostics on their
  * lines. The editor lives in a shadow root: there CodeMirror's styles are adopted style sheets, which the console's
@@ -53,21 +71,7 @@ export function JsonEditor({ value, onChange, issues = [], label, reveal }: Json
     parent.className = 'cm-host';
     parent.style.height = '100%';
     shadow.replaceChildren(parent);
-    const parseLinter = jsonParseLinter();
-    const problems = linter((v) => {
-      const diagnostics: Diagnostic[] = parseLinter(v);
-      for (const issue of issuesRef.current) {
-        const range = locatePath(v.state, issue.path) ?? { from: 0, to: Math.min(1, v.state.doc.length) };
-        diagnostics.push({
-          from: range.from,
-          to: range.to,
-          severity: issue.severity,
-          source: issue.code,
-          message: `${issue.code}: ${issue.message}`,
-        });
-      }
-      return diagnostics;
-    }, { delay: 250 });
+    const problems = linter((v) => diagnose(v, issuesRef.current), { delay: 250 });
 
     view.current = new EditorView({
       root: shadow,
@@ -80,7 +84,8 @@ export function JsonEditor({ value, onChange, issues = [], label, reveal }: Json
           problems,
           lintGutter(),
           theme,
-          EditorView.contentAttributes.of({ 'aria-label': label }),
+          // An explicit tabindex lets checkers see that the scrolling editor is reachable by keyboard.
+          EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) onChangeRef.current(update.state.doc.toString());
           }),
@@ -101,8 +106,10 @@ export function JsonEditor({ value, onChange, issues = [], label, reveal }: Json
     }
   }, [value]);
 
+  // New problems from the host: shown at once (the linter itself only runs again when the text changes).
   useEffect(() => {
-    if (view.current) forceLinting(view.current);
+    const v = view.current;
+    if (v) v.dispatch(setDiagnostics(v.state, diagnose(v, issues)));
   }, [issues]);
 
   useEffect(() => {

@@ -38,7 +38,7 @@ export interface DraftPanelProps {
 export function DraftPanel({ journey, text, savedText, onText, issues, onIssues, onJourney, onLifecycle, confirm }: DraftPanelProps) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<{ what: string; error: unknown } | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; good: boolean } | null>(null);
   const [reveal, setReveal] = useState<{ path: string; serial: number } | null>(null);
   const dirty = text !== savedText;
   const base = `/journeys/${segment(journey.id)}`;
@@ -87,8 +87,8 @@ export function DraftPanel({ journey, text, savedText, onText, issues, onIssues,
     const response = await call<ValidationResponse>('POST', `${base}/validate`);
     onIssues(toIssues(response));
     setMessage(response.valid
-      ? `Valid${response.warnings.length ? `, with ${response.warnings.length} warning${response.warnings.length === 1 ? '' : 's'}` : ''}.`
-      : `${response.errors.length} problem${response.errors.length === 1 ? '' : 's'} found.`);
+      ? { text: `Valid${response.warnings.length ? `, with ${response.warnings.length} warning${response.warnings.length === 1 ? '' : 's'}` : ''}.`, good: true }
+      : { text: `Not valid: ${response.errors.length} error${response.errors.length === 1 ? '' : 's'}, marked on their nodes and lines.`, good: false });
   });
 
   const publish = () => confirm({
@@ -100,7 +100,7 @@ export function DraftPanel({ journey, text, savedText, onText, issues, onIssues,
       try {
         const result = await call<{ version: number }>('POST', `${base}/publish`, { ifMatch: quoteEtag(etag) });
         onIssues([]);
-        setMessage(`Published version ${result.version}; it is live.`);
+        setMessage({ text: `Published version ${result.version}; it is live.`, good: true });
       } catch (e) {
         if (e instanceof ApiError && e.status === 409 && e.errors.length > 0) {
           onIssues(e.errors.map((x) => ({ code: x.code, path: x.path ?? '$', message: x.message, node: null, severity: 'error' as const })));
@@ -121,7 +121,7 @@ export function DraftPanel({ journey, text, savedText, onText, issues, onIssues,
     danger: verb === 'stop',
     onConfirm: () => void run(verb === 'close' ? 'Close' : 'Stop', async () => {
       const result = await call<{ status: string; endedVersions: number[] }>('POST', `${base}/${verb}`);
-      setMessage(`The journey is ${result.status}${result.endedVersions.length ? `; versions ${result.endedVersions.join(', ')} ${verb === 'close' ? 'closed' : 'stopped'}` : ''}.`);
+      setMessage({ text: `The journey is ${result.status}${result.endedVersions.length ? `; version ${result.endedVersions.join(', ')} ${verb === 'close' ? 'closed' : 'stopped'}` : ''}.`, good: true });
       onLifecycle();
     }),
   });
@@ -133,7 +133,7 @@ export function DraftPanel({ journey, text, savedText, onText, issues, onIssues,
   return (
     <div className="draft">
       <div className="toolbar" role="toolbar" aria-label="Draft actions">
-        <button type="button" className="button" disabled={!!busy || !dirty} onClick={() => void run('Save', async () => { await save(); setMessage('Draft saved.'); })}>Save draft</button>
+        <button type="button" className="button" disabled={!!busy || !dirty} onClick={() => void run('Save', async () => { await save(); setMessage({ text: 'Draft saved.', good: true }); })}>Save draft</button>
         <button type="button" className="button" disabled={!!busy} onClick={() => void validate()}>Validate</button>
         <button type="button" className="button primary" disabled={!!busy} onClick={publish}>Publish…</button>
         <span className="toolbar-gap" />
@@ -143,14 +143,14 @@ export function DraftPanel({ journey, text, savedText, onText, issues, onIssues,
       <p className="draft-state muted small" aria-live="polite">
         {busy ? `${busy}…` : dirty ? 'Unsaved changes.' : `Draft saved ${new Date(journey.updatedAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC.`}
       </p>
-      {message && <p className="success" role="status">{message}</p>}
+      {message && <p className={message.good ? 'success' : 'notice'} role="status">{message.text}</p>}
       {error && <ErrorBox error={error.error} what={error.what} />}
       <div className="editor-frame">
         <JsonEditor value={text} onChange={onText} issues={issues} label={`Draft of journey ${journey.id} (JSON)`} reveal={reveal} />
       </div>
       {issues.length > 0 && (
         <div className="problems" aria-label="Validation problems">
-          <h3>{errors.length} error{errors.length === 1 ? '' : 's'}, {warnings.length} warning{warnings.length === 1 ? '' : 's'}</h3>
+          <h2 className="panel-subtitle">{errors.length} error{errors.length === 1 ? '' : 's'}, {warnings.length} warning{warnings.length === 1 ? '' : 's'}</h2>
           <ul>
             {issues.map((issue, index) => (
               <li key={index} className={`problem ${issue.severity}`} data-problem-node={issueNode(issue) ?? ''}>

@@ -77,14 +77,17 @@ export function InstancePanel({ journeyId, profileId, onProfileId, instance, onI
             {instance.endedAt && <div><dt>Ended</dt><dd>{formatTime(instance.endedAt)}</dd></div>}
           </dl>
           <p className="muted small">Its path is highlighted on the canvas. Times are journey time.</p>
-          <h3 className="panel-subtitle">Steps</h3>
+          <h2 className="panel-subtitle">Steps</h2>
           <ol className="timeline">
             {instance.steps.map((step) => (
               <li key={step.sequence} className={`step step-${step.kind}${step.code ? ' step-error' : ''}`}>
                 <time dateTime={step.at}>{formatTime(step.at)}</time>
-                <span className="step-node">{step.node ?? ''}</span>
-                <span className="step-what">{describeStep(step)}</span>
-                {(step.code || step.message) && <span className="step-message">{step.code ? `${step.code}: ` : ''}{step.message}</span>}
+                <span className="step-text">
+                  {step.node && <span className="step-node">{step.node}</span>} <span className="step-what">{describeStep(step)}</span>
+                </span>
+                {(step.code || step.message) && (
+                  <span className={step.code ? 'step-message failed' : 'step-message'}>{step.code ? `${step.code}: ` : ''}{step.message}</span>
+                )}
               </li>
             ))}
           </ol>

@@ -21,7 +21,10 @@ function sample(type: string, field: string): unknown {
     case 'datetime': return '2026-01-05T09:00:00Z';
     case 'object': return {};
     case 'array': return [];
-    default: return field === 'id' ? 'e1' : `${field.split('.').pop()}-1`;
+    default: {
+      const name = field.split('.').pop() ?? field;
+      return field === 'id' ? 'e1' : /email/i.test(name) ? 'p1@example.com' : `${name}-1`;
+    }
   }
 }
 
