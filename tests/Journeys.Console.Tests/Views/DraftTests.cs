@@ -6,8 +6,15 @@ namespace Journeys.Console.Tests.Views;
 
 /// <summary>The draft editor: validation problems on their nodes and lines; publish, close and stop after a confirmation.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class DraftTests(ConsoleFixture fixture)
+public sealed class DraftTests(ConsoleFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
+    /// <summary>JSON as an admin types it: indented, quotes and apostrophes as they are.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions Typed = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     [Fact]
     public async Task Validation_problems_of_an_edited_draft_appear_on_their_nodes_and_lines()
     {
@@ -22,7 +29,7 @@ public sealed class DraftTests(ConsoleFixture fixture)
         edited["nodes"]!["std-email"]!["next"] = "nowhere";
         await session.Page.Locator(".json-editor .cm-content").ClickAsync();
         await session.Page.Keyboard.PressAsync("Control+A");
-        await session.Page.Keyboard.InsertTextAsync(edited.ToString());
+        await session.Page.Keyboard.InsertTextAsync(edited.ToJsonString(Typed));
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Validate" }).ClickAsync();
         await Assertions.Expect(session.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Not valid");
 
@@ -58,6 +65,7 @@ public sealed class DraftTests(ConsoleFixture fixture)
         await Assertions.Expect(marked.Filter(new() { HasText = "tierr" })).ToHaveCountAsync(1);
         await Assertions.Expect(marked.Filter(new() { HasText = "nowhere" })).ToHaveCountAsync(1);
         await Assertions.Expect(session.Page.Locator(".json-editor .cm-lint-marker-error")).ToHaveCountAsync(2);
+        await Screenshots.SaveAsync(session.Page, "console-draft.png", output);
         session.AssertNoPageErrors();
     }
 

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Journeys.Console.Tests.Views;
 
 [Collection(ConsoleCollection.Name)]
-public sealed class InstanceTests(ConsoleFixture fixture)
+public sealed class InstanceTests(ConsoleFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task An_instance_shows_its_status_steps_and_path_on_the_canvas()
@@ -37,6 +37,7 @@ public sealed class InstanceTests(ConsoleFixture fixture)
         var edges = (await session.Page.Locator(".edge-label.on-path").EvaluateAllAsync<string[]>("labels => labels.map(l => l.dataset.edgeId)"))
             .Order(StringComparer.Ordinal).ToList();
         Assert.Equal(taken, edges);
+        await Screenshots.SaveAsync(session.Page, "console-instance.png", output);
         session.AssertNoPageErrors();
     }
 

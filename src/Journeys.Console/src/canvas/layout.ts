@@ -86,7 +86,8 @@ export async function layoutGraph(graph: JourneyGraph): Promise<GraphLayout> {
     nodes.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
   }
   const edges = new Map<string, EdgeLayout>();
-  const placed: { x: number; y: number; width: number; height: number }[] = [];
+  // Boxes a label must not cover: the nodes, then each label placed before it.
+  const placed: Box[] = [...nodes.values()].map((p) => ({ x: p.x, y: p.y, width: nodeWidth, height: nodeHeight }));
   const labels = new Map(graph.edges.map((e) => [e.id, e.label]));
   for (const edge of (laidOut.edges ?? []) as ElkExtendedEdge[]) {
     const points: Point[] = [];
@@ -105,8 +106,9 @@ type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /**
- * On the edge's first horizontal stretch long enough for it (else its longest), starting just after the node it
- * leaves; moved along the stretch, then beside it, when it would cover a label already placed.
+ * On one of the edge's horizontal stretches, preferring the first one long enough (where the edge leaves its node),
+ * at the first position along it, or just above or below it, that covers no node and no label already placed; when
+ * every position covers something, the one that covers least.
  */
 function placeLabel(points: Point[], width: number, placed: Box[]): Box {
   const height = labelHeight;
@@ -122,16 +124,32 @@ function placeLabel(points: Point[], width: number, placed: Box[]): Box {
     const start = points[0] ?? { x: 0, y: 0 };
     return { x: start.x + 8, y: start.y - height / 2, width, height };
   }
-  const fitting = stretches.find((s) => s.x2 - s.x1 >= width + 16);
-  const stretch = fitting ?? stretches.reduce((best, s) => (s.x2 - s.x1 > best.x2 - best.x1 ? s : best));
-  // Never over the node the stretch runs into: a label longer than its stretch ends just before that node.
-  const first = Math.min(stretch.x1 + 10, stretch.x2 - 14 - width);
+  const ordered = [...stretches.filter((s) => s.x2 - s.x1 >= width + 16), ...stretches.filter((s) => s.x2 - s.x1 < width + 16)];
   const candidates: Box[] = [];
-  for (let x = first; x + width <= Math.max(stretch.x2 - 14, first + width); x += 24) {
-    candidates.push({ x, y: stretch.y - height / 2, width, height });
+  for (const stretch of ordered) {
+    // Never over the node the stretch runs into: a label longer than its stretch ends just before that node.
+    const first = Math.min(stretch.x1 + 10, stretch.x2 - 14 - width);
+    const last = Math.max(stretch.x2 - 14 - width, first);
+    for (const dy of [-height / 2, -height - 3, 3]) {
+      for (let x = first; x <= last; x += 16) {
+        candidates.push({ x, y: stretch.y + dy, width, height });
+      }
+    }
   }
-  candidates.push({ x: first, y: stretch.y - height - 3, width, height }, { x: first, y: stretch.y + 3, width, height });
-  return candidates.find((c) => !placed.some((p) => overlaps(c, p))) ?? candidates[0]!;
+  const covered = (c: Box) => placed.reduce((sum, p) => sum + (overlaps(c, p)
+    ? (Math.min(c.x + c.width, p.x + p.width) - Math.max(c.x, p.x)) * (Math.min(c.y + c.height, p.y + p.height) - Math.max(c.y, p.y))
+    : 0), 0);
+  let best = candidates[0]!;
+  let bestCovered = Infinity;
+  for (const candidate of candidates) {
+    const area = covered(candidate);
+    if (area === 0) return candidate;
+    if (area < bestCovered) {
+      best = candidate;
+      bestCovered = area;
+    }
+  }
+  return best;
 }
 
 /** An SVG path through `points` with rounded corners, as orthogonal routes read best. */

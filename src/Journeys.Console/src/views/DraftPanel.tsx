@@ -5,6 +5,7 @@ import { JsonEditor, type EditorIssue } from '../editor/JsonEditor';
 import { parsePath } from '../editor/jsonPaths';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { ErrorBox } from './ErrorBox';
+import { formatTime } from '../canvas/format';
 
 export function quoteEtag(etag: string): string {
   return etag.startsWith('"') || etag.startsWith('W/') ? etag : `"${etag}"`;
@@ -141,7 +142,7 @@ export function DraftPanel({ journey, text, savedText, onText, issues, onIssues,
         <button type="button" className="button danger" disabled={!!busy || journey.status === 'stopped' || journey.versions.length === 0} onClick={() => lifecycle('stop')}>Stop…</button>
       </div>
       <p className="draft-state muted small" aria-live="polite">
-        {busy ? `${busy}…` : dirty ? 'Unsaved changes.' : `Draft saved ${new Date(journey.updatedAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC.`}
+        {busy ? `${busy}…` : dirty ? 'Unsaved changes.' : `Draft saved ${formatTime(journey.updatedAt)}.`}
       </p>
       {message && <p className={message.good ? 'success' : 'notice'} role="status">{message.text}</p>}
       {error && <ErrorBox error={error.error} what={error.what} />}
