@@ -48,7 +48,6 @@ public static class DemoCommand
             Urls = serveUrls ?? "http://127.0.0.1:0",
             TimeScale = timeScale,
             ConsoleLogging = false,
-            ConfigureServices = EmbeddedRuntime.Register,
         };
         options.Configuration[EmbeddedHost.AdminKeySetting] = adminKey;
         options.Configuration[EmbeddedHost.IngestKeySetting] = ingestKey;
