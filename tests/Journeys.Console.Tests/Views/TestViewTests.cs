@@ -10,7 +10,7 @@ namespace Journeys.Console.Tests.Views;
 /// the view shows it: each profile's path on the canvas, or the API's error with its code.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class TestViewTests(ConsoleFixture fixture)
+public sealed class TestViewTests(ConsoleFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string Scenario = """
         {
@@ -31,6 +31,7 @@ public sealed class TestViewTests(ConsoleFixture fixture)
     {
         using var direct = await fixture.SendAsync(fixture.Admin, HttpMethod.Post, "api/journeys/abandoned-cart/simulate", Scenario);
         var answer = JsonNode.Parse(await direct.Content.ReadAsStringAsync())!;
+        output.WriteLine($"POST /simulate answered {(int)direct.StatusCode}");
 
         await using var session = await ConsoleSession.OpenAsync(fixture);
         var page = session.Page;
