@@ -13,9 +13,16 @@ public static class JourneysCommand
 
         var shoppers = new Option<int>("--shoppers") { Description = "Synthetic shoppers.", DefaultValueFactory = _ => 10_000 };
         var demoScale = new Option<double>("--time-scale") { Description = "Journey seconds per real second.", DefaultValueFactory = _ => DemoCommand.DefaultTimeScale };
-        var demo = new Command("demo", "Run the main job end to end on a fresh local database, with mock services.") { shoppers, demoScale };
+        var demoServe = new Option<bool>("--serve") { Description = "Keep the host running after the report and print the admin console's URL and key." };
+        var demoUrls = new Option<string>("--urls") { Description = "With --serve: URL to listen on (port 0 picks a free one).", DefaultValueFactory = _ => "http://127.0.0.1:0" };
+        var demo = new Command("demo", "Run the main job end to end on a fresh local database, with mock services.") { shoppers, demoScale, demoServe, demoUrls };
         demo.SetAction(async (parse, cancellationToken) => await DemoCommand.RunAsync(
-            AnsiConsole.Console, Math.Clamp(parse.GetValue(shoppers), 1, 1_000_000), Math.Max(1, parse.GetValue(demoScale)), null, cancellationToken));
+            AnsiConsole.Console,
+            Math.Clamp(parse.GetValue(shoppers), 1, 1_000_000),
+            Math.Max(1, parse.GetValue(demoScale)),
+            null,
+            parse.GetValue(demoServe) ? parse.GetValue(demoUrls) : null,
+            cancellationToken));
         root.Subcommands.Add(demo);
 
         var db = new Option<string>("--db") { Description = "SQLite database file.", DefaultValueFactory = _ => "journeys.db" };

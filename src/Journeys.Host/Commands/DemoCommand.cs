@@ -23,7 +23,14 @@ public static class DemoCommand
     /// <summary>One journey day passes in one real second: the welcome series' two daily waits take two seconds.</summary>
     public const double DefaultTimeScale = 86_400;
 
-    public static async Task<int> RunAsync(IAnsiConsole console, int shoppers, double timeScale, string? samplesFolder, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(IAnsiConsole console, int shoppers, double timeScale, string? samplesFolder, CancellationToken cancellationToken) =>
+        RunAsync(console, shoppers, timeScale, samplesFolder, serveUrls: null, cancellationToken);
+
+    /// <summary>
+    /// The demo; with <paramref name="serveUrls"/> (<c>journeys demo --serve</c>) the host and the mock services keep
+    /// running after the report, on that address, until Ctrl+C, and the console's URL and the admin key are printed.
+    /// </summary>
+    public static async Task<int> RunAsync(IAnsiConsole console, int shoppers, double timeScale, string? samplesFolder, string? serveUrls, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
         var stopwatch = Stopwatch.StartNew();
@@ -38,7 +45,7 @@ public static class DemoCommand
         var options = new EmbeddedHostOptions
         {
             DatabasePath = Path.Combine(folder, "journeys.db"),
-            Urls = "http://127.0.0.1:0",
+            Urls = serveUrls ?? "http://127.0.0.1:0",
             TimeScale = timeScale,
             ConsoleLogging = false,
         };
@@ -91,9 +98,34 @@ public static class DemoCommand
 
         console.MarkupLineInterpolated($"Mock mailer received [bold]{mocks.Emails:N0}[/] emails ({mocks.DistinctEmails:N0} distinct idempotency keys); loyalty lookups {mocks.Lookups:N0}; payment retries {mocks.PaymentRetries:N0}.");
         console.MarkupLineInterpolated($"[green]Done[/] in {stopwatch.Elapsed.TotalSeconds:0.0} s.");
+        if (serveUrls is not null)
+        {
+            await ServeUntilStoppedAsync(console, host.Addresses[0], adminKey, ingestKey, cancellationToken);
+        }
+
         await host.App.StopAsync(CancellationToken.None);
         TryDelete(folder);
         return reports.All(r => r.Versions.All(v => v.Active == 0)) ? 0 : 1;
+    }
+
+    /// <summary><c>--serve</c>: says where the admin console is and with which key, then waits for Ctrl+C.</summary>
+    private static async Task ServeUntilStoppedAsync(IAnsiConsole console, Uri address, string adminKey, string ingestKey, CancellationToken cancellationToken)
+    {
+        console.WriteLine();
+        console.MarkupLineInterpolated($"Admin console: [bold]{address}[/]");
+        console.MarkupLineInterpolated($"Admin key:     [bold]{adminKey}[/]");
+        console.MarkupLineInterpolated($"Ingest key:    {ingestKey}");
+        console.MarkupLine("Type the admin key into the console once: it is kept for the browser tab's");
+        console.MarkupLine("session only. Send more events to api/ingest with the ingest key.");
+        console.MarkupLine("Press Ctrl+C to stop the host (the demo database is deleted then).");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: stop as usual.
+        }
     }
 
     private static HttpClient Client(Uri baseUri, string key)

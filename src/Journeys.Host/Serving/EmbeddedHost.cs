@@ -3,6 +3,7 @@ using Journeys.Api.Security;
 using Journeys.Catalog;
 using Journeys.Connectors;
 using Journeys.Engine;
+using Journeys.Host.AdminConsole;
 using Journeys.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -104,6 +105,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
 
             var app = builder.Build();
             app.UseMiddleware<ProblemErrorMiddleware>();
+            app.UseMiddleware<AdminConsoleMiddleware>(ConsoleAssets.Embedded); // The admin console at /, SPEC §9.
             app.MapJourneysApi(keys);
             app.MapOpenApi("/api/openapi.json");
             return new EmbeddedHost(app, database, keys, keyFilePath, created);
