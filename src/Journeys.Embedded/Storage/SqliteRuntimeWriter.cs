@@ -291,7 +291,7 @@ internal sealed class SqliteRuntimeWriter : IRuntimeWriter
         connection.Dispose();
     }
 
-    /// <summary>The columns <see cref="ReadState"/> reads, in its order.</summary>
+    /// <summary>The columns both <see cref="ReadState(SqliteDataReader)"/> overloads read, in their order.</summary>
     internal const string StateColumns = "instance_id, journey_id, version, profile_id, status, state";
 
     internal static InstanceState ReadState(SqliteDataReader reader) =>
