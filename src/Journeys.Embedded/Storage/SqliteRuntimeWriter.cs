@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Journeys.Engine;
 using Journeys.Execution;
 using Journeys.Reporting;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Journeys.Storage.Sqlite;
