@@ -150,7 +150,9 @@ public sealed class CompiledJourney
 
                     return Finish(new CompiledNode(nodeId, node)
                     {
-                        Whens = [.. whens], WhenProperties = [.. whenProperties], DataReferences = [.. references],
+                        Whens = [.. whens],
+                        WhenProperties = [.. whenProperties],
+                        DataReferences = [.. references],
                     });
 
                 case SplitNode split:

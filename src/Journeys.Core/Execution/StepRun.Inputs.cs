@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Journeys.Expressions;
 using Journeys.Model;
 

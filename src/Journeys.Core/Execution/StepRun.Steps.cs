@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
-using Journeys.Expressions;
-using Journeys.Model;
 
 namespace Journeys.Execution;
 

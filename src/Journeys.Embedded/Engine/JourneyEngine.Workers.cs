@@ -1,15 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Threading.Channels;
-using Journeys.Catalog;
-using Journeys.Commands;
-using Journeys.Connectors;
 using Journeys.Execution;
-using Journeys.Ingestion;
-using Journeys.Reporting;
-using Journeys.Routing;
-using Journeys.Time;
-using Microsoft.Extensions.Logging;
 
 namespace Journeys.Engine;
 

@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Journeys.Engine;
 using Journeys.Execution;
 using Journeys.Reporting;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Journeys.Storage.Sqlite;
@@ -291,7 +291,7 @@ internal sealed class SqliteRuntimeWriter : IRuntimeWriter
         connection.Dispose();
     }
 
-    /// <summary>The columns <see cref="ReadState"/> reads, in its order.</summary>
+    /// <summary>The columns both <see cref="ReadState(SqliteDataReader)"/> overloads read, in their order.</summary>
     internal const string StateColumns = "instance_id, journey_id, version, profile_id, status, state";
 
     internal static InstanceState ReadState(SqliteDataReader reader) =>

@@ -1,8 +1,8 @@
-using Journeys.Execution;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Journeys.Execution;
 using Journeys.Expressions;
 using Journeys.Model;
 using Microsoft.Extensions.Configuration;

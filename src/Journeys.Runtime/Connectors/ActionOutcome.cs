@@ -1,5 +1,5 @@
-using Journeys.Execution;
 using System.Text.Json;
+using Journeys.Execution;
 
 namespace Journeys.Connectors;
 

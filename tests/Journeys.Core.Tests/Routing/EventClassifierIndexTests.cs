@@ -139,8 +139,13 @@ public sealed class EventClassifierIndexTests
             Fields = match.Contains("at ==", StringComparison.Ordinal) || match.Contains("flag", StringComparison.Ordinal) || match.Contains("cart", StringComparison.Ordinal)
                 ? new Dictionary<string, FieldType>
                 {
-                    ["at"] = FieldType.DateTime, ["flag"] = FieldType.Boolean, ["cart"] = FieldType.Object, ["type"] = FieldType.String,
-                    ["kind"] = FieldType.String, ["user"] = FieldType.String, ["amount"] = FieldType.Number,
+                    ["at"] = FieldType.DateTime,
+                    ["flag"] = FieldType.Boolean,
+                    ["cart"] = FieldType.Object,
+                    ["type"] = FieldType.String,
+                    ["kind"] = FieldType.String,
+                    ["user"] = FieldType.String,
+                    ["amount"] = FieldType.Number,
                 }
                 : null, // Most definitions declare nothing: the event's shape is open.
         };

@@ -64,7 +64,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>Opens the engine on the harness's file (again, after <see cref="CrashAsync"/> or <see cref="StopEngineAsync"/>).</summary>
+    /// <summary>Opens the engine on the harness's file (again, after <see cref="StopEngineAsync"/>, as a restart would).</summary>
     public async Task OpenAsync()
     {
         database = new SqliteDatabase(DatabasePath);

@@ -58,8 +58,15 @@ public sealed class ReportRouteTests
         var at = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
         var view = new InstanceView
         {
-            Journey = "abandoned-cart", ProfileId = "c 1/x", InstanceId = "i-1", Version = 1,
-            Status = InstanceStatus.Active, Node = "await-order", Waiting = WaitKind.Event, WakeAt = at.AddHours(1), StartedAt = at,
+            Journey = "abandoned-cart",
+            ProfileId = "c 1/x",
+            InstanceId = "i-1",
+            Version = 1,
+            Status = InstanceStatus.Active,
+            Node = "await-order",
+            Waiting = WaitKind.Event,
+            WakeAt = at.AddHours(1),
+            StartedAt = at,
             Steps = [new StepEvent(1, StepEventKind.Started, null, at), new StepEvent(2, StepEventKind.Entered, "await-order", at)],
         };
         api.Runtime!.Setup(r => r.GetInstanceAsync("abandoned-cart", "c 1/x", It.IsAny<CancellationToken>())).ReturnsAsync(view);

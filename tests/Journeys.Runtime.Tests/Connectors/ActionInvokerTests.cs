@@ -1,6 +1,6 @@
-using Journeys.Execution;
 using System.Text.Json;
 using Journeys.Connectors;
+using Journeys.Execution;
 using Journeys.Model;
 
 namespace Journeys.Runtime.Tests.Connectors;

@@ -1,5 +1,5 @@
-using Journeys.Execution;
 using Journeys.Connectors;
+using Journeys.Execution;
 using Journeys.Model;
 
 namespace Journeys.Runtime.Tests.Connectors;
