@@ -12,9 +12,13 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+
+// HttpClient's own Information lines (four per outbound call, profile ids in the paths) stay out, as on the embedded host.
+builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
 var services = builder.Services;
 services.AddSingleton(TimeProvider.System);
@@ -35,8 +39,12 @@ services.AddSingleton<IInstanceGateway, AmbientInstanceGateway>();
 
 // The shared services, exactly as tested in Journeys.Runtime.Tests.
 services.AddSingleton<IJourneyLifecycleObserver, JourneyStopObserver>();
+services.AddSingleton<IJourneyLifecycleObserver, LifecycleLog>();
 services.AddSingleton(sp => new CatalogService(
-    sp.GetRequiredService<ICatalogStore>(), time: sp.GetRequiredService<TimeProvider>(), observers: sp.GetServices<IJourneyLifecycleObserver>()));
+    sp.GetRequiredService<ICatalogStore>(),
+    new ConfiguredSecretsValidator(ContractCatalogValidator.Instance, sp.GetRequiredService<IConfiguration>()),
+    time: sp.GetRequiredService<TimeProvider>(),
+    observers: sp.GetServices<IJourneyLifecycleObserver>()));
 services.AddSingleton(sp => new RoutingTableCache(sp.GetRequiredService<CatalogService>(), sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(30)));
 services.AddSingleton<CompiledJourneyCache>();
 services.AddSingleton<AzureIngestion>();

@@ -214,6 +214,11 @@ public sealed partial class CatalogService
                 };
             }
 
+            if (await UnchangedLiveVersionAsync(stored, cancellationToken) is { } unchanged)
+            {
+                return CatalogResult<JourneyLifecycleChange>.Success(unchanged with { Warnings = validation.Warnings });
+            }
+
             var published = await store.PublishDraftAsync(id, stored.DraftETag, Now, cancellationToken);
             switch (published.Status)
             {
@@ -225,7 +230,7 @@ public sealed partial class CatalogService
                     continue; // The draft changed after we validated it: validate the new one.
                 default:
                     await NotifyAsync(published.Value!, cancellationToken);
-                    return CatalogResult<JourneyLifecycleChange>.Success(published.Value!);
+                    return CatalogResult<JourneyLifecycleChange>.Success(published.Value! with { Warnings = validation.Warnings });
             }
         }
 

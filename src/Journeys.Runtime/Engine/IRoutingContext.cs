@@ -28,4 +28,7 @@ public interface IRoutingContext
     ValueTask<bool> ResumeAsync(string journeyId, string profileId, string eventId, JsonElement rawEvent, DateTimeOffset now);
 
     void Discarded(string journeyId, int version, DiscardReason reason);
+
+    /// <summary>Counts an event that matched no event definition (SPEC §5: answered <c>matched: []</c> and counted).</summary>
+    void Unmatched();
 }

@@ -162,7 +162,8 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
     {
         var storage = await reader.PingAsync(cancellationToken);
         var running = loop is { IsCompleted: false };
-        return new HealthReport(storage && running ? "ok" : "degraded", storage, running ? null : "the engine loop is not running");
+        var unmatched = storage ? (await reader.ReadCountersAsync(ReportCounters.UnmatchedKey.JourneyId, cancellationToken)).GetValueOrDefault(ReportCounters.UnmatchedKey) : (long?)null;
+        return new HealthReport(storage && running ? "ok" : "degraded", storage, running ? null : "the engine loop is not running") { UnmatchedEvents = unmatched };
     }
 
     /// <summary>Active instances in the store (for the demo and tests waiting for a run to finish).</summary>
@@ -212,6 +213,7 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
         await loop;
         writer?.Dispose();
         writer = null;
+        EngineLog.Stopped(logger);
     }
 
     public async ValueTask DisposeAsync()
