@@ -99,7 +99,15 @@ public sealed class EmbeddedHost : IAsyncDisposable
                 [new DeferredLifecycleObservers(sp)]));
             services.AddSingleton<IJourneyLifecycleObserver, LifecycleLog>();
             services.AddJourneysApi(options.Api);
-            services.AddOpenApi(openApi => openApi.AddOperationTransformer<ConditionalHeadersTransformer>());
+            services.AddOpenApi(openApi =>
+            {
+                openApi.AddOperationTransformer<ConditionalHeadersTransformer>();
+                openApi.AddOperationTransformer<OperationSummaryTransformer>();
+                openApi.AddOperationTransformer<ApiKeySecurityTransformer>();
+                openApi.AddDocumentTransformer<ApiKeySecurityTransformer>();
+                openApi.AddDocumentTransformer<PolymorphicSchemaTransformer>();
+                openApi.AddSchemaTransformer<NullableNotRequiredTransformer>();
+            });
             services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
             options.ConfigureServices?.Invoke(services);
             services.TryAddSingleton<IJourneyRuntime>(sp => new UnavailableRuntime(sp.GetRequiredService<SqliteDatabase>()));
