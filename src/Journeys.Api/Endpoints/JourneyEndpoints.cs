@@ -119,7 +119,7 @@ public static class JourneyEndpoints
             return badHeader;
         }
 
-        var result = await catalog.PublishJourneyAsync(id, conditional!.IfMatch, cancellationToken);
+        var result = await catalog.PublishIfChangedAsync(id, conditional!.IfMatch, cancellationToken);
         return result.Succeeded
             ? JsonResponses.Ok(new PublishResponse(result.Value.LiveVersion ?? 0, ToViews(result.Value.Warnings)), ApiJson.Context.PublishResponse)
             : ApiProblems.FromCatalog(result.Failure);

@@ -214,11 +214,6 @@ public sealed partial class CatalogService
                 };
             }
 
-            if (await UnchangedLiveVersionAsync(stored, cancellationToken) is { } unchanged)
-            {
-                return CatalogResult<JourneyLifecycleChange>.Success(unchanged with { Warnings = validation.Warnings });
-            }
-
             var published = await store.PublishDraftAsync(id, stored.DraftETag, Now, cancellationToken);
             switch (published.Status)
             {
