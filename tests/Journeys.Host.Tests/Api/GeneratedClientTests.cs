@@ -1,4 +1,3 @@
-using Journeys.Host.Serving;
 using Journeys.Host.Tests.Support;
 
 namespace Journeys.Host.Tests.Api;
@@ -13,7 +12,7 @@ public sealed class GeneratedClientTests
     [Fact]
     public async Task A_client_generated_from_the_document_walks_the_abandoned_cart_setup()
     {
-        await using var api = await ApiHost.StartAsync(options => options.ConfigureServices = EmbeddedRuntime.Register, mockRuntime: false);
+        await using var api = await ApiHost.StartAsync(mockRuntime: false);
         var json = await api.Anonymous.GetStringAsync("/api/openapi.json");
         var client = await GeneratedClient.CreateAsync(json, api.Host.Addresses.Single(), new Dictionary<string, HttpClient>
         {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Journeys.Host.Serving;
 using Journeys.Host.Tests.Api;
 using Journeys.Host.Tests.Support;
 
@@ -47,7 +46,7 @@ public sealed class IngestOutcomeTests
     }
 
     private static Task<ApiHost> StartAsync() =>
-        ApiHost.StartAsync(options => options.ConfigureServices = EmbeddedRuntime.Register, mockRuntime: false);
+        ApiHost.StartAsync(mockRuntime: false);
 
     private static async Task<JsonArray> IngestAsync(ApiHost api, string body)
     {

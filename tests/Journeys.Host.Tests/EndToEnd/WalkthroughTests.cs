@@ -21,7 +21,6 @@ public sealed class WalkthroughTests
         await using var api = await ApiHost.StartAsync(
             options =>
             {
-                options.ConfigureServices = EmbeddedRuntime.Register;
                 options.TimeScale = 36_000;
                 options.Configuration["Journeys:Secrets:MAILER_TOKEN"] = "token"; // As the README exports them before serve.
                 options.Configuration["Journeys:Secrets:LOYALTY_KEY"] = "key";

@@ -1,6 +1,5 @@
 using System.Net;
 using Journeys.Host.Demo;
-using Journeys.Host.Serving;
 using Journeys.Host.Tests.Api;
 using Journeys.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,11 +22,7 @@ public sealed class HostLogTests
         var api = await ApiHost.StartAsync(
             options =>
             {
-                options.ConfigureServices = services =>
-                {
-                    EmbeddedRuntime.Register(services);
-                    services.AddSingleton<ILoggerProvider>(recorder);
-                };
+                options.ConfigureServices = services => services.AddSingleton<ILoggerProvider>(recorder);
                 options.TimeScale = 36_000;
 
                 // The mailer's secret is missing, so every email fails: a failure the log must explain.
