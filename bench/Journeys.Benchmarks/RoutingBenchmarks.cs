@@ -139,5 +139,9 @@ public class RoutingBenchmarks
         public void Discarded(string journeyId, int version, DiscardReason reason)
         {
         }
+
+        public void Unmatched()
+        {
+        }
     }
 }

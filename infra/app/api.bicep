@@ -19,7 +19,7 @@ param eventHubName string
 param eventHubConsumerGroupName string
 param maximumInstanceCount int = 100
 param instanceMemoryMB int = 2048
-@description('Setting name -> Key Vault secret URI; each becomes a Key Vault reference.')
+@description('Setting name -> Key Vault secret URI; each becomes the app setting Journeys__Secrets__<name>, a Key Vault reference (secret settings resolve only under Journeys:Secrets).')
 param keyVaultSettingReferences object = {}
 
 // The app targets net10.0 (isolated worker). .NET 10 is GA for the isolated worker model; if a region does not
@@ -67,7 +67,7 @@ var identityConnectionSettings = {
 
 var secretReferenceSettings = toObject(
   items(keyVaultSettingReferences),
-  item => item.key,
+  item => 'Journeys__Secrets__${item.key}',
   item => '@Microsoft.KeyVault(SecretUri=${item.value})'
 )
 

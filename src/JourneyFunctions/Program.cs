@@ -4,9 +4,14 @@ using Journeys.Functions.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+
+// HttpClient's own Information lines (four per outbound call, profile ids in the paths) stay out, as on the embedded host.
+builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+
 builder.Services.AddJourneyFunctions(_ => CreateTableService(builder.Configuration));
 builder.Build().Run();
 

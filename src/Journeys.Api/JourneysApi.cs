@@ -56,8 +56,8 @@ public static class JourneysApi
         var ingest = api.MapGroup(string.Empty);
         if (keys is not null)
         {
-            admin.AddEndpointFilter(new ApiKeyFilter(keys, ApiKeyRole.Admin));
-            ingest.AddEndpointFilter(new ApiKeyFilter(keys, ApiKeyRole.Ingest));
+            admin.AddEndpointFilter(new ApiKeyFilter(keys, ApiKeyRole.Admin)).WithMetadata(new RequiredKeyMetadata(ApiKeyRole.Admin));
+            ingest.AddEndpointFilter(new ApiKeyFilter(keys, ApiKeyRole.Ingest)).WithMetadata(new RequiredKeyMetadata(ApiKeyRole.Ingest));
         }
 
         // Problems every route can answer besides its own: a missing or wrong key, and an unexpected failure.

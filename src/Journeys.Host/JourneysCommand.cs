@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Journeys.Host.Commands;
-using Spectre.Console;
 
 namespace Journeys.Host;
 
@@ -9,6 +8,7 @@ public static class JourneysCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        var console = CommandConsole.Create(Console.Out, Console.IsOutputRedirected);
         var root = new RootCommand("Journeys: event-driven customer-journey orchestration, embedded host.");
 
         var shoppers = new Option<int>("--shoppers") { Description = "Synthetic shoppers.", DefaultValueFactory = _ => 10_000 };
@@ -17,7 +17,7 @@ public static class JourneysCommand
         var demoUrls = new Option<string>("--urls") { Description = "With --serve: URL to listen on (port 0 picks a free one).", DefaultValueFactory = _ => "http://127.0.0.1:0" };
         var demo = new Command("demo", "Run the main job end to end on a fresh local database, with mock services.") { shoppers, demoScale, demoServe, demoUrls };
         demo.SetAction(async (parse, cancellationToken) => await DemoCommand.RunAsync(
-            AnsiConsole.Console,
+            console,
             Math.Clamp(parse.GetValue(shoppers), 1, 1_000_000),
             Math.Max(1, parse.GetValue(demoScale)),
             null,
@@ -61,7 +61,7 @@ public static class JourneysCommand
             new Uri(parse.GetValue(url)!.TrimEnd('/') + "/"),
             parse.GetValue(key) ?? Environment.GetEnvironmentVariable("Journeys__IngestKey"),
             Math.Clamp(parse.GetValue(batch), 1, 10_000),
-            AnsiConsole.Console,
+            console,
             cancellationToken));
         root.Subcommands.Add(send);
 
@@ -78,7 +78,7 @@ public static class JourneysCommand
             benchEvents, benchBatch, benchConcurrency, benchRate, benchSeconds, benchTimers, benchWaiting, benchOutput,
         };
         bench.SetAction(async (parse, cancellationToken) => await BenchCommand.RunAsync(
-            AnsiConsole.Console,
+            console,
             new Bench.BenchOptions
             {
                 Events = Math.Max(0, parse.GetValue(benchEvents)),
@@ -93,6 +93,24 @@ public static class JourneysCommand
             cancellationToken));
         root.Subcommands.Add(bench);
 
-        return await root.Parse(args).InvokeAsync();
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException)
+        {
+            return 130; // Interrupted (SIGINT) before the command finished: the shell convention.
+        }
+        catch (Exception ex)
+        {
+            // A failure is one line on stderr, whatever caused it; the trace only on request.
+            await Console.Error.WriteLineAsync("journeys: " + CommandConsole.Describe(ex));
+            if (Environment.GetEnvironmentVariable("JOURNEYS_TRACE") == "1")
+            {
+                await Console.Error.WriteLineAsync(ex.ToString());
+            }
+
+            return 1;
+        }
     }
 }

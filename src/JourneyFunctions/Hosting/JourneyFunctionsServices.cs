@@ -4,7 +4,10 @@ using Journeys.Catalog;
 using Journeys.Connectors;
 using Journeys.Durable;
 using Journeys.Functions.Tables;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Journeys.Functions.Hosting;
 
@@ -34,7 +37,12 @@ public static class JourneyFunctionsServices
 
         // The shared services, exactly as tested in Journeys.Azure.Tests. Orchestrations are reached through the
         // Durable client each invocation binds ([DurableClient]), passed as an argument: no service here holds one.
-        services.AddSingleton(sp => new CatalogService(sp.GetRequiredService<ICatalogStore>(), time: sp.GetRequiredService<TimeProvider>()));
+        // Validation warns about secret settings this app lacks; publish, close and stop are logged.
+        services.AddSingleton(sp => new CatalogService(
+            sp.GetRequiredService<ICatalogStore>(),
+            new ConfiguredSecretsValidator(ContractCatalogValidator.Instance, sp.GetRequiredService<IConfiguration>()),
+            sp.GetRequiredService<TimeProvider>(),
+            [new LifecycleLog(sp.GetService<ILogger<LifecycleLog>>() ?? NullLogger<LifecycleLog>.Instance)]));
         services.AddSingleton(sp => new RoutingTableCache(sp.GetRequiredService<CatalogService>(), sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(30)));
         services.AddSingleton<CompiledJourneyCache>();
         services.AddSingleton<AzureIngestion>();

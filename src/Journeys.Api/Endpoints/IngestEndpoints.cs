@@ -38,7 +38,7 @@ public static class IngestEndpoints
 
         if (Parse(body.Bytes) is not { } root)
         {
-            return Problems.Problems.BadRequest(ContractJson.MalformedJson, "$", MalformedMessage(body.Bytes));
+            return Problems.Problems.BadRequest(ContractJson.MalformedJson, "$", IngestBodyChecks.MalformedMessage(body.Bytes.Span));
         }
 
         JsonElement[] elements;
@@ -65,7 +65,8 @@ public static class IngestEndpoints
 
         // The elements are views into the parsed body, which is its own standalone copy (see Parse): nothing is
         // cloned per event, and the runtime may keep an event (an instance's entry) after this request ends.
-        var events = OnlyObjects(elements);
+        var refusals = Refusals(elements, root.ValueKind == JsonValueKind.Array);
+        var events = Routable(elements, refusals);
         IReadOnlyList<IngestResult> routed;
         try
         {
@@ -90,35 +91,45 @@ public static class IngestEndpoints
         var next = 0;
         for (var index = 0; index < elements.Length; index++)
         {
-            results[index] = elements[index].ValueKind == JsonValueKind.Object
-                ? routed[next++]
-                : new IngestResult { Error = $"$[{index}]: an event must be a JSON object, not {Describe(elements[index].ValueKind)}." };
+            results[index] = refusals?[index] is { } refusal ? new IngestResult { Error = refusal } : routed[next++];
         }
 
         return new IngestResultsResponse(results);
     }
 
-    /// <summary>The elements that are events (objects); the array itself when all are.</summary>
-    private static IReadOnlyList<JsonElement> OnlyObjects(JsonElement[] elements)
+    /// <summary>Why each element cannot be routed (not an object, a repeated property), or null when all can.</summary>
+    private static string?[]? Refusals(JsonElement[] elements, bool inArray)
     {
-        var objects = 0;
-        foreach (var element in elements)
+        string?[]? refusals = null;
+        for (var index = 0; index < elements.Length; index++)
         {
-            objects += element.ValueKind == JsonValueKind.Object ? 1 : 0;
+            var path = inArray ? $"$[{index}]" : "$";
+            var refusal = elements[index].ValueKind != JsonValueKind.Object
+                ? $"{path}: an event must be a JSON object, not {Describe(elements[index].ValueKind)}."
+                : IngestBodyChecks.DuplicateProperty(elements[index], path);
+            if (refusal is not null)
+            {
+                (refusals ??= new string?[elements.Length])[index] = refusal;
+            }
         }
 
-        if (objects == elements.Length)
+        return refusals;
+    }
+
+    /// <summary>The elements that can be routed; the array itself when all can.</summary>
+    private static IReadOnlyList<JsonElement> Routable(JsonElement[] elements, string?[]? refusals)
+    {
+        if (refusals is null)
         {
             return elements;
         }
 
-        var events = new JsonElement[objects];
-        var next = 0;
-        foreach (var element in elements)
+        var events = new List<JsonElement>(elements.Length);
+        for (var index = 0; index < elements.Length; index++)
         {
-            if (element.ValueKind == JsonValueKind.Object)
+            if (refusals[index] is null)
             {
-                events[next++] = element;
+                events.Add(elements[index]);
             }
         }
 
@@ -131,7 +142,7 @@ public static class IngestEndpoints
     /// </summary>
     private static JsonElement? Parse(ReadOnlyMemory<byte> bytes)
     {
-        var reader = new Utf8JsonReader(bytes.Span, new JsonReaderOptions { MaxDepth = 64 });
+        var reader = new Utf8JsonReader(bytes.Span, new JsonReaderOptions { MaxDepth = IngestBodyChecks.MaxDepth });
         try
         {
             if (!reader.Read())
@@ -145,20 +156,6 @@ public static class IngestEndpoints
         catch (JsonException)
         {
             return null;
-        }
-    }
-
-    private static string MalformedMessage(ReadOnlyMemory<byte> bytes)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
-            return "The body is not one JSON value.";
-        }
-        catch (JsonException ex)
-        {
-            var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
-            return bytes.IsEmpty ? "The body is empty: send one event or an array of events." : $"Malformed JSON{where}.";
         }
     }
 

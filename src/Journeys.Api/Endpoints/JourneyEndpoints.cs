@@ -119,9 +119,9 @@ public static class JourneyEndpoints
             return badHeader;
         }
 
-        var result = await catalog.PublishJourneyAsync(id, conditional!.IfMatch, cancellationToken);
+        var result = await catalog.PublishIfChangedAsync(id, conditional!.IfMatch, cancellationToken);
         return result.Succeeded
-            ? JsonResponses.Ok(new PublishResponse(result.Value.LiveVersion ?? 0), ApiJson.Context.PublishResponse)
+            ? JsonResponses.Ok(new PublishResponse(result.Value.LiveVersion ?? 0, ToViews(result.Value.Warnings)), ApiJson.Context.PublishResponse)
             : ApiProblems.FromCatalog(result.Failure, invalidStatus: 409);
     }
 

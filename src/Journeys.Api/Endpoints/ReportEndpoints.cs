@@ -12,8 +12,8 @@ namespace Journeys.Api.Endpoints;
 /// </summary>
 public static class ReportEndpoints
 {
-    /// <summary>Profile ids come from events and may be any text; this bound only keeps absurd URLs out of the store.</summary>
-    public const int MaxProfileIdLength = 512;
+    /// <summary>The longest profile id ingestion accepts: every id an instance can have is reachable, and no longer one is.</summary>
+    public const int MaxProfileIdLength = Journeys.Routing.EventClassifier.MaxKeyLength;
 
     public static async Task<IResult> GetReportAsync(string id, [FromServices] IJourneyRuntime runtime, CancellationToken cancellationToken)
     {

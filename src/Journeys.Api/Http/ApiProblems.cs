@@ -47,7 +47,7 @@ public static partial class ApiProblems
     }
 
     public static IReadOnlyList<ContractError> FromIssues(IEnumerable<ValidationIssue> issues) =>
-        issues.Select(i => new ContractError(i.Code, i.Path, i.Message)).ToList();
+        issues.Select(i => new ContractError(i.Code, i.Path, i.Message, i.Node)).ToList();
 
     /// <summary>A body that could not be read as the contract type: 400 with every error and its JSON path.</summary>
     public static ProblemResult UnreadableBody(IReadOnlyList<ContractError> errors) =>

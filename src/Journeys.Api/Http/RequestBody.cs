@@ -18,7 +18,9 @@ public static class RequestBody
         ArgumentNullException.ThrowIfNull(request);
         if (!IsJson(request.ContentType))
         {
-            return BodyRead.Failed(Problems.Problems.UnsupportedMediaType());
+            return BodyRead.Failed(NonUtf8Charset(request.ContentType) is { } charset
+                ? Problems.Problems.UnsupportedCharset(charset)
+                : Problems.Problems.UnsupportedMediaType());
         }
 
         if (request.ContentLength is { } length && length > limit)
@@ -51,6 +53,17 @@ public static class RequestBody
         }
     }
 
+    /// <summary>The declared charset of a JSON media type when it is not UTF-8; null otherwise.</summary>
+    private static string? NonUtf8Charset(string? contentType)
+    {
+        return MediaTypeHeaderValue.TryParse(contentType, out var media)
+            && IsJsonType(media.MediaType.Value ?? string.Empty)
+            && media.Charset.Value is { Length: > 0 } charset
+            && !IsUtf8(charset)
+            ? charset
+            : null;
+    }
+
     /// <summary>
     /// JSON media types: <c>application/json</c>, <c>text/json</c> and <c>application/*+json</c>, in UTF-8 (the only
     /// charset JSON allows on the wire, RFC 8259). A missing Content-Type is taken as JSON: every route here reads
@@ -68,13 +81,15 @@ public static class RequestBody
             return false;
         }
 
-        var type = media.MediaType.Value ?? string.Empty;
-        var isJsonType = type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || type.Equals("text/json", StringComparison.OrdinalIgnoreCase)
-            || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
         var charset = media.Charset.Value;
-        return isJsonType && (string.IsNullOrEmpty(charset)
-            || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
-            || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
+        return IsJsonType(media.MediaType.Value ?? string.Empty) && (string.IsNullOrEmpty(charset) || IsUtf8(charset));
     }
+
+    private static bool IsJsonType(string type) =>
+        type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        || type.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+        || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsUtf8(string charset) =>
+        charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
 }

@@ -6,7 +6,7 @@ namespace Journeys.Api.Problems;
 
 /// <summary>
 /// An RFC 7807 <c>application/problem+json</c> response with the <c>errors</c> array of SPEC §6
-/// (<c>code</c>, <c>path</c>, <c>message</c>). Written by hand so that both hosts emit the same bytes.
+/// (<c>code</c>, <c>path</c>, <c>message</c>, and <c>node</c> for journey validation problems). Written by hand so that both hosts emit the same bytes.
 /// </summary>
 public sealed class ProblemResult : IResult, IStatusCodeHttpResult
 {
@@ -61,6 +61,11 @@ public sealed class ProblemResult : IResult, IStatusCodeHttpResult
         {
             writer.WriteStartObject();
             writer.WriteString("code", error.Code);
+            if (error.Node is not null)
+            {
+                writer.WriteString("node", error.Node);
+            }
+
             writer.WriteString("path", error.Path);
             writer.WriteString("message", error.Message);
             writer.WriteEndObject();

@@ -36,6 +36,11 @@ public static class Problems
     public static ProblemResult UnsupportedMediaType() =>
         new(415, "The request body must be JSON.", [new ContractError("UNSUPPORTED_MEDIA_TYPE", "$", "Send Content-Type: application/json.")]);
 
+    /// <summary>415 for a JSON media type in a charset other than UTF-8: the type is right, the charset is what to change.</summary>
+    public static ProblemResult UnsupportedCharset(string charset) =>
+        new(415, "The request body must be UTF-8.", [new ContractError(
+            "UNSUPPORTED_MEDIA_TYPE", "$", $"The body is declared as charset '{charset}', but JSON is read as UTF-8 only: encode it in UTF-8 and send Content-Type: application/json; charset=utf-8 (or no charset).")]);
+
     public static ProblemResult Unavailable(string message) =>
         new(503, "The service is not available.", [new ContractError("UNAVAILABLE", "$", message)]);
 }

@@ -97,6 +97,8 @@ public sealed class AzureRoutingContext(
 
     public void Discarded(string journeyId, int version, DiscardReason reason) => discards.Discarded(journeyId, version, reason);
 
+    public void Unmatched() => discards.Unmatched();
+
     /// <summary>Writes the discard counters gathered so far.</summary>
     public async Task FlushAsync()
     {

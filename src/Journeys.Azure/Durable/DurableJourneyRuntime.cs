@@ -52,7 +52,8 @@ public sealed class DurableJourneyRuntime(
         try
         {
             await storage.ProbeAsync(cancellationToken);
-            return new HealthReport("ok", Storage: true);
+            var unmatched = (await counters.GetAsync(ReportCounters.UnmatchedKey.JourneyId, cancellationToken)).GetValueOrDefault(ReportCounters.UnmatchedKey);
+            return new HealthReport("ok", Storage: true) { UnmatchedEvents = unmatched };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -16,6 +16,9 @@ namespace Journeys.Routing;
 /// </summary>
 public sealed class EventClassifier
 {
+    /// <summary>The longest profile id or event key, in characters; the instance route takes the same ids.</summary>
+    public const int MaxKeyLength = 256;
+
     private readonly CompiledEventDefinition[] definitions;
 
     /// <summary>Positions (in <see cref="definitions"/>) of the definitions without a key, ascending.</summary>
@@ -190,9 +193,16 @@ public sealed class EventClassifier
                 return null;
             }
 
-            if (text.Length > 256)
+            // A blank id would make one profile of every producer that sends spaces: refused like an empty one.
+            if (string.IsNullOrWhiteSpace(text))
             {
-                problems.Add($"{what} is longer than 256 characters");
+                problems.Add($"{what} is blank (only white space)");
+                return null;
+            }
+
+            if (text.Length > MaxKeyLength)
+            {
+                problems.Add($"{what} is longer than {MaxKeyLength} characters");
                 return null;
             }
 

@@ -107,6 +107,10 @@ public static partial class ConfigurationValidator
         {
             issues.Error(ValidationCodes.SourceBaseUrlInvalid, null, "$.baseUrl", $"'{source.BaseUrl}' must be an absolute http or https URL without query or fragment.");
         }
+        else if (baseUri.UserInfo.Length > 0)
+        {
+            UserInfoError("$.baseUrl", issues);
+        }
 
         AuthRules.Check(source.Auth, "$.auth", issues);
         CheckTimeout(source.TimeoutMs, ValidationCodes.SourceTimeoutOutOfRange, issues);
@@ -244,6 +248,12 @@ public static partial class ConfigurationValidator
         var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
         var authorityEnd = schemeEnd < 0 ? -1 : url.AsSpan(schemeEnd + 3).IndexOfAny('/', '?', '#');
         var origin = schemeEnd < 0 ? url : authorityEnd < 0 ? url : url[..(schemeEnd + 3 + authorityEnd)];
+        if (schemeEnd >= 0 && origin.Contains('@', StringComparison.Ordinal))
+        {
+            UserInfoError("$.url", issues);
+            return;
+        }
+
         if (ExpressionChecks.MayHoldPlaceholder(origin) || !IsHttpUrl(Placeholder().Replace(url, "x"), out _))
         {
             issues.Error(ValidationCodes.ActionUrlInvalid, null, "$.url", $"'{url}' must be an absolute http or https URL whose scheme and host hold no placeholder.");
@@ -317,6 +327,13 @@ public static partial class ConfigurationValidator
             issues.Add(ExpressionChecks.ToIssue(error, null, path));
         }
     }
+
+    /// <summary>
+    /// <c>user:password@</c> in a URL would be stored, echoed by GET and logged like any URL; secrets only come
+    /// through <c>auth</c> and settings. The message does not repeat the URL, which holds the credentials.
+    /// </summary>
+    private static void UserInfoError(string path, IssueCollector issues) =>
+        issues.Error(ValidationCodes.UrlUserInfo, null, path, "The URL holds a user name or password ('user:password@host'): remove it and use \"auth\" with a secret setting.");
 
     private static bool IsHttpUrl(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? uri) =>
         Uri.TryCreate(text, UriKind.Absolute, out uri)

@@ -111,7 +111,7 @@ public static class JourneyScopes
     /// Source ids that appear after <c>data.</c> anywhere in the journey's expressions. A cheap textual scan is
     /// enough here: it only decides which sources to describe; the type checker does the real resolution.
     /// </summary>
-    private static IEnumerable<string> ReferencedSourceIds(Journey journey)
+    public static IEnumerable<string> ReferencedSourceIds(Journey journey)
     {
         var ids = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var text in ExpressionTexts(journey))

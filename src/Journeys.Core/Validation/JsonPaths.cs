@@ -7,7 +7,7 @@ namespace Journeys.Validation;
 /// ambiguous in dotted form (a field path such as <c>customer.id</c>, or a name with spaces or quotes) are written
 /// in bracket form (<c>$.fields['customer.id']</c>), so that every path designates exactly one place.
 /// </summary>
-internal static partial class JsonPaths
+public static partial class JsonPaths
 {
     public const string Root = "$";
 

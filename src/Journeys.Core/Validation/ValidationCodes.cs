@@ -91,4 +91,10 @@ public static class ValidationCodes
     public const string AuthSettingInvalid = "AUTH_SETTING_INVALID";
     public const string AuthPropertyUnexpected = "AUTH_PROPERTY_UNEXPECTED";
     public const string AuthApiKeyPlacement = "AUTH_API_KEY_PLACEMENT";
+
+    /// <summary>Warning on validate and publish: a secret setting a node needs is not configured on this host.</summary>
+    public const string AuthSettingNotConfigured = "AUTH_SETTING_NOT_CONFIGURED";
+
+    /// <summary>A data source or action URL with a user name or password in it: secrets only come through auth settings.</summary>
+    public const string UrlUserInfo = "URL_USER_INFO";
 }

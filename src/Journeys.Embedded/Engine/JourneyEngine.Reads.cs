@@ -24,7 +24,8 @@ public sealed partial class JourneyEngine
     {
         var storage = await reader.PingAsync(cancellationToken);
         var running = loop is { IsCompleted: false };
-        return new HealthReport(storage && running ? "ok" : "degraded", storage, running ? null : "the engine loop is not running");
+        var unmatched = storage ? (await reader.ReadCountersAsync(ReportCounters.UnmatchedKey.JourneyId, cancellationToken)).GetValueOrDefault(ReportCounters.UnmatchedKey) : (long?)null;
+        return new HealthReport(storage && running ? "ok" : "degraded", storage, running ? null : "the engine loop is not running") { UnmatchedEvents = unmatched };
     }
 
     /// <summary>Active instances in the store (for the demo and tests waiting for a run to finish).</summary>

@@ -89,6 +89,8 @@ public sealed partial class JourneyEngine
 
         public void Discarded(string journeyId, int version, DiscardReason reason) => engine.counters.Discarded(journeyId, version, reason);
 
+        public void Unmatched() => engine.counters.Unmatched();
+
         /// <summary>Steps one instance; false when the stepper ignored the input.</summary>
         private async Task<bool> StepAsync(InstanceState state, StepInput input)
         {
@@ -119,6 +121,7 @@ public sealed partial class JourneyEngine
                 {
                     store.AppendSteps(state.InstanceId, result.Events);
                     engine.counters.Apply(state.JourneyId, state.Version, result.Events);
+                    EngineLog.StepFailures(engine.logger, state, result.Events);
                 }
 
                 if (state.Status != InstanceStatus.Active)

@@ -164,6 +164,7 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
         await loop;
         writer?.Dispose();
         writer = null;
+        EngineLog.Stopped(logger);
     }
 
     public async ValueTask DisposeAsync()

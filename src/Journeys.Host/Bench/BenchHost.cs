@@ -48,8 +48,8 @@ internal sealed class BenchHost : IAsyncDisposable
         };
         options.Configuration[EmbeddedHost.AdminKeySetting] = adminKey;
         options.Configuration[EmbeddedHost.IngestKeySetting] = ingestKey;
-        options.Configuration["MAILER_TOKEN"] = "bench-mailer-token";
-        options.Configuration["LOYALTY_KEY"] = "bench-loyalty-key";
+        options.Configuration["Journeys:Secrets:MAILER_TOKEN"] = "bench-mailer-token";
+        options.Configuration["Journeys:Secrets:LOYALTY_KEY"] = "bench-loyalty-key";
         var host = await EmbeddedHost.CreateAsync(options, cancellationToken);
         try
         {

@@ -73,7 +73,7 @@ public static class BenchCommand
         return 0;
     }
 
-    private static Table Table(BenchResults results)
+    public static Table Table(BenchResults results)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("measure").AddColumn(new TableColumn("value").RightAligned()).AddColumn("goal").AddColumn("");
         if (results.Ingestion is { } ingestion)
@@ -97,14 +97,21 @@ public static class BenchCommand
 
         if (results.Storage is { } storage)
         {
-            Row(table, $"(d) storage per waiting instance ({storage.Instances:N0} parked in {storage.IngestSeconds:N0} s)", $"{storage.BytesPerInstance:N0} B", string.Empty, null);
-            Row(table, $"(d) … beyond its entry event ({storage.EntryEventBytes:N0} B)", $"{storage.BytesBeyondEntry:N0} B", "≤ 1,024 B", storage.BytesBeyondEntry <= 1024);
-            Row(table, "(d) managed heap / working set per waiting instance", $"{storage.ManagedBytesPerInstance:N1} / {storage.WorkingSetBytesPerInstance:N1} B", string.Empty, null);
+            Row(table, $"(d) storage per waiting instance ({storage.Instances:N0} parked in {storage.IngestSeconds:N0} s)", Bytes(storage.BytesPerInstance, "N0"), string.Empty, null);
+            Row(table, $"(d) … beyond its entry event ({storage.EntryEventBytes:N0} B)", Bytes(storage.BytesBeyondEntry, "N0"), "≤ 1,024 B", storage.BytesBeyondEntry is >= 0 and <= 1024 ? true : storage.BytesBeyondEntry > 1024 ? false : null);
+            Row(table, "(d) managed heap / working set per waiting instance", $"{Bytes(storage.ManagedBytesPerInstance, "N1")} / {Bytes(storage.WorkingSetBytesPerInstance, "N1")}", string.Empty, null);
             Row(table, "(d) working set at the end", $"{storage.WorkingSetBytes / (1024.0 * 1024):N0} MiB", string.Empty, null);
         }
 
         return table;
     }
+
+    /// <summary>
+    /// A size per instance. A growth below zero (the heap collected, the OS trimmed the working set, or the file
+    /// reused free pages) says the run was too small to measure it, not that an instance takes negative bytes.
+    /// </summary>
+    private static string Bytes(double value, string format) =>
+        value < 0 ? "not measurable (shrank; run more instances)" : value.ToString(format, System.Globalization.CultureInfo.CurrentCulture) + " B";
 
     private static void Row(Table table, string measure, string value, string goal, bool? met) =>
         table.AddRow(Markup.Escape(measure), Markup.Escape(value), Markup.Escape(goal), met switch { true => "[green]met[/]", false => "[red]missed[/]", null => string.Empty });

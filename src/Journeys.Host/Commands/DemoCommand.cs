@@ -51,10 +51,10 @@ public static class DemoCommand
         };
         options.Configuration[EmbeddedHost.AdminKeySetting] = adminKey;
         options.Configuration[EmbeddedHost.IngestKeySetting] = ingestKey;
-        options.Configuration["MAILER_TOKEN"] = "demo-mailer-token";
-        options.Configuration["LOYALTY_KEY"] = "demo-loyalty-key";
-        options.Configuration["BILLING_USER"] = "demo";
-        options.Configuration["BILLING_PASSWORD"] = "demo-password";
+        options.Configuration["Journeys:Secrets:MAILER_TOKEN"] = "demo-mailer-token";
+        options.Configuration["Journeys:Secrets:LOYALTY_KEY"] = "demo-loyalty-key";
+        options.Configuration["Journeys:Secrets:BILLING_USER"] = "demo";
+        options.Configuration["Journeys:Secrets:BILLING_PASSWORD"] = "demo-password";
         await using var host = await EmbeddedHost.CreateAsync(options, cancellationToken);
         await host.App.StartAsync(cancellationToken);
         using var admin = Client(host.Addresses[0], adminKey);

@@ -17,8 +17,7 @@ public static class SendCommand
     {
         if (!File.Exists(file))
         {
-            console.MarkupLineInterpolated($"[red]{file}: no such file[/]");
-            return 1;
+            throw new CommandFailedException($"{file}: no such file.");
         }
 
         IReadOnlyList<string> events;
@@ -28,8 +27,7 @@ public static class SendCommand
         }
         catch (JsonException ex)
         {
-            console.MarkupLineInterpolated($"[red]{file}: not NDJSON nor a JSON array: {ex.Message}[/]");
-            return 1;
+            throw new CommandFailedException($"{file}: not NDJSON nor a JSON array: {ex.Message}", ex);
         }
 
         using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(2) };
@@ -48,7 +46,25 @@ public static class SendCommand
             {
                 var batch = events.Skip(offset).Take(batchSize).ToArray();
                 using var content = new StringContent("[" + string.Join(',', batch) + "]", Encoding.UTF8, "application/json");
-                using var response = await http.PostAsync(new Uri("api/ingest", UriKind.Relative), content, cancellationToken);
+                HttpResponseMessage? sent;
+                try
+                {
+                    sent = await http.PostAsync(new Uri("api/ingest", UriKind.Relative), content, cancellationToken);
+                }
+                catch (HttpRequestException ex)
+                {
+                    summary.Failure = $"cannot reach {baseUrl}: {ex.Message}";
+                    failed = true;
+                    break;
+                }
+                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    summary.Failure = $"{baseUrl} did not answer within {http.Timeout.TotalSeconds:0} s.";
+                    failed = true;
+                    break;
+                }
+
+                using var response = sent;
                 if (!response.IsSuccessStatusCode)
                 {
                     summary.Failure = $"{(int)response.StatusCode} {response.ReasonPhrase}: {await response.Content.ReadAsStringAsync(cancellationToken)}";
@@ -61,6 +77,12 @@ public static class SendCommand
                 task.Increment(batch.Length);
             }
         });
+
+        if (summary.Failure is not null && summary.Sent == 0)
+        {
+            // Nothing was taken: the failure is the whole story.
+            throw new CommandFailedException("send stopped: " + summary.Failure);
+        }
 
         var table = new Table().AddColumn("events").AddColumn(new TableColumn("count").RightAligned());
         table.AddRow("sent", summary.Sent.ToString());
@@ -95,15 +117,24 @@ public static class SendCommand
         }
 
         var events = new List<string>();
-        foreach (var line in text.Split('\n'))
+        var lines = text.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
         {
-            if (line.Trim().Length == 0)
+            if (lines[index].Trim().Length == 0)
             {
                 continue;
             }
 
-            using var document = JsonDocument.Parse(line);
-            events.Add(document.RootElement.GetRawText());
+            try
+            {
+                using var document = JsonDocument.Parse(lines[index]);
+                events.Add(document.RootElement.GetRawText());
+            }
+            catch (JsonException ex)
+            {
+                // Each line is parsed alone, so the parser's own position is always line 0: name the file's line.
+                throw new JsonException($"line {index + 1}: not a JSON value (byte {ex.BytePositionInLine + 1} of the line).", ex);
+            }
         }
 
         return events;

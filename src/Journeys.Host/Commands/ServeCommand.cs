@@ -9,6 +9,7 @@ public static class ServeCommand
     public static async Task<int> RunAsync(string database, string urls, double timeScale, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
+        PortProbe.EnsureFree(urls);
         var options = new EmbeddedHostOptions
         {
             DatabasePath = database,

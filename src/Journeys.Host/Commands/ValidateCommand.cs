@@ -75,7 +75,9 @@ public static class ValidateCommand
             warnings += issues.Count(i => i.Severity == ValidationSeverity.Warning);
         }
 
-        output.WriteLine($"{bundle.Files.Count} files, {errors} errors, {warnings} warnings");
+        output.WriteLine($"{Count(bundle.Files.Count, "file")}, {Count(errors, "error")}, {Count(warnings, "warning")}");
         return errors == 0 ? 0 : 1;
     }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -65,13 +65,16 @@ public sealed class EmbeddedHost : IAsyncDisposable
             builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         }
 
-        // Request-by-request framework logs would drown the host's own lines.
+        // Request-by-request framework logs would drown the host's own lines; HttpClient's own (four lines per
+        // outbound call, with profile ids in the paths) likewise: its warnings and errors still come through.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestLineSize = RequestTargetLimit.KestrelRequestLineSize;
 
             // One byte over the largest route limit: the handlers refuse bodies over their own, smaller, limit with a
             // problem document; this bound only protects routes that do not read a body at all.
@@ -94,11 +97,20 @@ public sealed class EmbeddedHost : IAsyncDisposable
             services.AddSingleton(options); // The runtime registration reads DatabasePath and TimeScale from here.
             services.AddSingleton(sp => new CatalogService(
                 sp.GetRequiredService<ICatalogStore>(),
-                sp.GetService<ICatalogValidator>(),
+                sp.GetService<ICatalogValidator>() ?? new ConfiguredSecretsValidator(ContractCatalogValidator.Instance, sp.GetRequiredService<IConfiguration>()),
                 sp.GetService<TimeProvider>(),
                 [new DeferredLifecycleObservers(sp)]));
+            services.AddSingleton<IJourneyLifecycleObserver, LifecycleLog>();
             services.AddJourneysApi(options.Api);
-            services.AddOpenApi(openApi => openApi.AddOperationTransformer<ConditionalHeadersTransformer>());
+            services.AddOpenApi(openApi =>
+            {
+                openApi.AddOperationTransformer<ConditionalHeadersTransformer>();
+                openApi.AddOperationTransformer<OperationSummaryTransformer>();
+                openApi.AddOperationTransformer<ApiKeySecurityTransformer>();
+                openApi.AddDocumentTransformer<ApiKeySecurityTransformer>();
+                openApi.AddDocumentTransformer<PolymorphicSchemaTransformer>();
+                openApi.AddSchemaTransformer<NullableNotRequiredTransformer>();
+            });
             services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
             options.AddRuntime(services);
             options.ConfigureServices?.Invoke(services);

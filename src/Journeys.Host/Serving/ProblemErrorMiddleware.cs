@@ -16,6 +16,12 @@ public sealed partial class ProblemErrorMiddleware(RequestDelegate next, ILogger
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (RequestTargetLimit.Check(context.Request) is { } tooLong)
+        {
+            await tooLong.ExecuteAsync(context);
+            return;
+        }
+
         try
         {
             await next(context);

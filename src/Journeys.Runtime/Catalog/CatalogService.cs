@@ -192,7 +192,7 @@ public sealed partial class CatalogService
                     continue; // The draft changed after we validated it: validate the new one.
                 default:
                     await NotifyAsync(published.Value!, cancellationToken);
-                    return CatalogResult<JourneyLifecycleChange>.Success(published.Value!);
+                    return CatalogResult<JourneyLifecycleChange>.Success(published.Value! with { Warnings = validation.Warnings });
             }
         }
 

@@ -1,3 +1,5 @@
+using Journeys.Validation;
+
 namespace Journeys.Catalog;
 
 /// <summary>
@@ -6,4 +8,8 @@ namespace Journeys.Catalog;
 /// The runtime acts on <see cref="Status"/> <see cref="JourneyStatus.Stopped"/> by ending the active instances
 /// of <see cref="EndedVersions"/>.
 /// </summary>
-public sealed record JourneyLifecycleChange(string JourneyId, JourneyStatus Status, int? LiveVersion, IReadOnlyList<int> EndedVersions);
+public sealed record JourneyLifecycleChange(string JourneyId, JourneyStatus Status, int? LiveVersion, IReadOnlyList<int> EndedVersions)
+{
+    /// <summary>After a publish: the validation warnings of the published draft (empty otherwise).</summary>
+    public IReadOnlyList<ValidationIssue> Warnings { get; init; } = [];
+}

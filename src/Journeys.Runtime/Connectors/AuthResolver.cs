@@ -5,8 +5,8 @@ using Microsoft.Extensions.Configuration;
 namespace Journeys.Connectors;
 
 /// <summary>
-/// Reads the secrets an <see cref="AuthConfig"/> names from configuration. Messages name the missing setting, never
-/// a value, so outcomes and step events can be shown to anyone.
+/// Reads the secrets an <see cref="AuthConfig"/> names from the <see cref="SecretSettings"/> section of configuration.
+/// Messages name the missing setting, never a value, so outcomes and step events can be shown to anyone.
 /// </summary>
 internal static class AuthResolver
 {
@@ -71,10 +71,12 @@ internal static class AuthResolver
             throw new ConnectorFailureException(ConnectorErrorCodes.AuthInvalid, $"Auth '{property}' is not set.");
         }
 
-        var value = configuration[settingName];
-        if (string.IsNullOrEmpty(value))
+        var value = SecretSettings.Read(configuration, settingName);
+        if (value is null)
         {
-            throw new ConnectorFailureException(ConnectorErrorCodes.AuthSettingMissing, $"The application setting '{settingName}' (auth {property}) is not configured.");
+            throw new ConnectorFailureException(
+                ConnectorErrorCodes.AuthSettingMissing,
+                $"The secret setting '{settingName}' (auth {property}) is not configured: set {SecretSettings.ConfigurationKey(settingName)} (environment {SecretSettings.EnvironmentVariable(settingName)}).");
         }
 
         return value;

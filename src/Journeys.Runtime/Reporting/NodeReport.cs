@@ -12,7 +12,7 @@ public sealed record NodeReport
     /// <summary>Instances parked at this node now (timer, event, action or data in flight).</summary>
     public long Waiting { get; init; }
 
-    /// <summary>Exits by branch: <c>"0"</c>, <c>"1"</c>… for condition/split branches, <c>otherwise</c>, <c>next</c>, <c>timeout</c>, <c>error</c>.</summary>
+    /// <summary>Exits by branch: <c>branches[0]</c>, <c>branches[1]</c>… for condition/split branches, <c>otherwise</c>, <c>next</c>, <c>timeout</c>, <c>error</c>.</summary>
     public IReadOnlyDictionary<string, long> Branches { get; init; } = new SortedDictionary<string, long>(StringComparer.Ordinal);
 
     /// <summary>Action nodes: number of completed calls and their latency.</summary>

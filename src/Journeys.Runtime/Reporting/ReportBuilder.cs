@@ -42,7 +42,7 @@ public static class ReportBuilder
             {
                 if (key.JourneyId == journeyId && key.Version == version && key.Node == node && key.Metric.StartsWith("branch:", StringComparison.Ordinal))
                 {
-                    branches[key.Metric["branch:".Length..]] = value;
+                    branches[BranchLabel(key.Metric["branch:".Length..])] = value;
                 }
             }
 
@@ -86,4 +86,12 @@ public static class ReportBuilder
             Nodes = nodes,
         };
     }
+
+    /// <summary>
+    /// Condition and split branches are counted by position ("0", "1"…, as stored since the first version); a report
+    /// shows them as the JSON path of the branch in its node (<c>branches[0]</c>), which reads as what it is and
+    /// points at the branch in the journey. Named exits (otherwise, next, timeout, error) keep their names.
+    /// </summary>
+    private static string BranchLabel(string stored) =>
+        stored.Length > 0 && stored.All(char.IsAsciiDigit) ? $"branches[{stored}]" : stored;
 }

@@ -18,6 +18,14 @@ public sealed class ReportCounters
 
     public void Clear() => deltas.Clear();
 
+    /// <summary>
+    /// The host-wide count of events that matched no event definition. It belongs to no journey, so it is kept
+    /// under the empty journey id, which no journey can have (ids are 1 to 64 characters).
+    /// </summary>
+    public static CounterKey UnmatchedKey { get; } = new(string.Empty, 0, string.Empty, "unmatched");
+
+    public void Unmatched() => Add(UnmatchedKey, 1);
+
     public void Discarded(string journeyId, int version, DiscardReason reason) =>
         Add(new CounterKey(journeyId, version, string.Empty, "discarded:" + ReasonName(reason)), 1);
 

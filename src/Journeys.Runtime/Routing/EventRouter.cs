@@ -24,7 +24,8 @@ public static class EventRouter
         var classifications = table.Classifier.Classify(rawEvent, now);
         if (classifications.Count == 0)
         {
-            return new IngestResult();
+            context.Unmatched();
+            return new IngestResult { EventKey = UnmatchedEventKey(rawEvent) };
         }
 
         string? eventKey = null;
@@ -98,4 +99,16 @@ public static class EventRouter
             Discarded = discarded ?? (IReadOnlyList<IngestDiscard>)[],
         };
     }
+
+    /// <summary>
+    /// With no definition there is no <c>eventKey</c> expression to evaluate, so the result names the event by its
+    /// top-level <c>id</c> (a string or a number), which is what producers look for; null when it has none.
+    /// </summary>
+    private static string? UnmatchedEventKey(JsonElement rawEvent) =>
+        rawEvent.TryGetProperty("id", out var id) ? id.ValueKind switch
+        {
+            JsonValueKind.String => id.GetString(),
+            JsonValueKind.Number => id.GetRawText(),
+            _ => null,
+        } : null;
 }

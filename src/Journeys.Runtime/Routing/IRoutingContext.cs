@@ -20,4 +20,7 @@ public interface IRoutingContext : IEntryGateContext
     /// was taken (embedded: the instance correlated and moved on; Azure: the event was raised to a running instance).
     /// </summary>
     ValueTask<bool> ResumeAsync(string journeyId, string profileId, string eventId, JsonElement rawEvent, DateTimeOffset now);
+
+    /// <summary>Counts an event that matched no event definition (SPEC §5: answered <c>matched: []</c> and counted).</summary>
+    void Unmatched();
 }

@@ -196,6 +196,12 @@ public static class JourneySimulator
 
         public void Discarded(string journeyId, int version, DiscardReason reason) => counters.Discarded(journeyId, version, reason);
 
+        // A simulation reports each unmatched scenario event itself (a discard with reason "unmatched"); there is no
+        // host-wide count to keep.
+        public void Unmatched()
+        {
+        }
+
         private bool IsOurs(string journeyId) => string.Equals(journeyId, journey.JourneyId, StringComparison.Ordinal);
 
         private void Schedule(DateTimeOffset at, Item item) => agenda.Enqueue(item, (at, sequence++));

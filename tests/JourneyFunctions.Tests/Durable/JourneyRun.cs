@@ -60,10 +60,10 @@ internal sealed class JourneyRun : IAsyncDisposable
         var services = LoopbackServer.Start(script);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["MAILER_TOKEN"] = "mailer-token",
-            ["LOYALTY_KEY"] = "loyalty-key",
-            ["BILLING_USER"] = "billing",
-            ["BILLING_PASSWORD"] = "secret",
+            ["Journeys:Secrets:MAILER_TOKEN"] = "mailer-token",
+            ["Journeys:Secrets:LOYALTY_KEY"] = "loyalty-key",
+            ["Journeys:Secrets:BILLING_USER"] = "billing",
+            ["Journeys:Secrets:BILLING_PASSWORD"] = "secret",
         }).Build();
         var app = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

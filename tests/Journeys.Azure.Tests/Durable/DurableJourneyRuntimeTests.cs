@@ -67,7 +67,7 @@ public sealed class DurableJourneyRuntimeTests : IAsyncLifetime
         var health = await Runtime(probe.Object).CheckHealthAsync();
 
         Assert.Equal(new HealthReport("degraded", false, "403 from the table service"), health);
-        Assert.Equal(new HealthReport("ok", true), await Runtime(Mock.Of<IStorageProbe>()).CheckHealthAsync());
+        Assert.Equal(new HealthReport("ok", true) { UnmatchedEvents = 0 }, await Runtime(Mock.Of<IStorageProbe>()).CheckHealthAsync());
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class AbandonedCartEngineTests
         var version = Assert.Single(report!.Versions);
         Assert.Equal((1, 0, 1, 0), (version.Entered, version.Active, version.Completed, version.Errored));
         Assert.Equal(1, version.Nodes["await-order"].Branches["timeout"]);
-        Assert.Equal(1, version.Nodes["tier-check"].Branches["0"]);
+        Assert.Equal(1, version.Nodes["tier-check"].Branches["branches[0]"]);
         Assert.Equal((1, 1, 0), (version.Nodes["vip-email"].Entered, version.Nodes["vip-email"].Exited, version.Nodes["vip-email"].Errors));
         Assert.Equal(1, version.Nodes["vip-email"].Actions!.Calls);
         Assert.Equal(0, version.Nodes["await-order"].Waiting);

@@ -25,7 +25,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         Loyalty = loyalty;
         Mailer = mailer;
         TimeScale = timeScale;
-        connectors = new ConnectorHarness(new Dictionary<string, string?> { ["MAILER_TOKEN"] = "mailer-secret", ["LOYALTY_KEY"] = "loyalty-secret", ["BILLING_USER"] = "u", ["BILLING_PASSWORD"] = "p" });
+        connectors = new ConnectorHarness(new Dictionary<string, string?> { ["Journeys:Secrets:MAILER_TOKEN"] = "mailer-secret", ["Journeys:Secrets:LOYALTY_KEY"] = "loyalty-secret", ["Journeys:Secrets:BILLING_USER"] = "u", ["Journeys:Secrets:BILLING_PASSWORD"] = "p" });
     }
 
     public LoopbackServer Loyalty { get; }

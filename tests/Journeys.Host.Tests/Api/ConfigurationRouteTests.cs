@@ -201,7 +201,7 @@ public sealed class ConfigurationRouteTests
     public async Task Problems_name_setting_names_only_never_their_values()
     {
         const string secret = "s3cr3t-token-value";
-        await using var api = await ApiHost.StartAsync(o => o.Configuration["MAILER_TOKEN"] = secret);
+        await using var api = await ApiHost.StartAsync(o => o.Configuration["Journeys:Secrets:MAILER_TOKEN"] = secret);
         var body = Samples.Read("actions/send-email.json").Replace("\"method\": \"POST\"", "\"method\": \"FETCH\"", StringComparison.Ordinal);
         using var response = await api.PutAsync("/api/actions/send-email", body);
         var text = (await response.ProblemAsync(400)).ToJsonString();

@@ -49,7 +49,9 @@ public sealed class JourneyRouteTests
 
         using var publish = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/publish");
         Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
-        Assert.True(Responses.SameJson("""{ "version": 1 }""", await publish.JsonAsync()));
+        var published = await publish.JsonAsync();
+        Assert.Equal(1, (int)published["version"]!);
+        Assert.Equal("NODE_ACTION_NO_ERROR_NEXT", (string)Assert.Single(published["warnings"]!.AsArray())!["code"]!);
 
         using var get = await api.Admin.GetAsync("/api/journeys/abandoned-cart");
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
@@ -70,8 +72,6 @@ public sealed class JourneyRouteTests
         Assert.Equal("abandoned-cart", (string)item["id"]!);
         Assert.Equal("live", (string)item["status"]!);
 
-        using var again = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/publish");
-        Assert.True(Responses.SameJson("""{ "version": 2 }""", await again.JsonAsync()));
     }
 
     [Fact]

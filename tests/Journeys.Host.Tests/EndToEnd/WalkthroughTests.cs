@@ -8,7 +8,9 @@ namespace Journeys.Host.Tests.EndToEnd;
 
 /// <summary>
 /// The README's walk-through against the real host: real SQLite file, the real engine, and a real loopback mailer
-/// and loyalty service. The report's counts must match what was sent.
+/// and loyalty service. The configuration PUTs and the ingest body are read from README.md itself (see
+/// <see cref="ReadmeWalkthrough"/>), so the text and the test cannot drift apart. The report's counts must match
+/// what was sent.
 /// </summary>
 public sealed class WalkthroughTests
 {
@@ -20,18 +22,22 @@ public sealed class WalkthroughTests
             options =>
             {
                 options.TimeScale = 36_000;
-                options.Configuration["MAILER_TOKEN"] = "token";
-                options.Configuration["LOYALTY_KEY"] = "key";
+                options.Configuration["Journeys:Secrets:MAILER_TOKEN"] = "token"; // As the README exports them before serve.
+                options.Configuration["Journeys:Secrets:LOYALTY_KEY"] = "key";
             },
             mockRuntime: false);
         var mock = mocks.BaseUri.ToString().TrimEnd('/');
 
-        // 1. Define the events, the data source, the action and the journey.
-        await Expect(HttpStatusCode.Created, api.PutAsync("/api/events/cart.abandoned", Samples.Read("events/cart.abandoned.json")));
-        await Expect(HttpStatusCode.Created, api.PutAsync("/api/events/order.placed", Samples.Read("events/order.placed.json")));
-        await Expect(HttpStatusCode.Created, api.PutAsync("/api/datasources/loyalty", Samples.Read("datasources/loyalty.json").Replace("https://loyalty.example.com", mock, StringComparison.Ordinal)));
-        await Expect(HttpStatusCode.Created, api.PutAsync("/api/actions/send-email", Samples.Read("actions/send-email.json").Replace("https://mailer.example.com", mock, StringComparison.Ordinal)));
-        await Expect(HttpStatusCode.Created, api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json")));
+        // 1. Define the events, the data source, the action and the journey: the README's PUTs, in its order, with the
+        //    example.com services aimed at the loopback mocks as the README tells the reader to.
+        Assert.Equal(5, ReadmeWalkthrough.Puts.Count);
+        foreach (var (route, sample) in ReadmeWalkthrough.Puts)
+        {
+            var body = Samples.Read(sample)
+                .Replace("https://loyalty.example.com", mock, StringComparison.Ordinal)
+                .Replace("https://mailer.example.com", mock, StringComparison.Ordinal);
+            await Expect(HttpStatusCode.Created, api.PutAsync("/api/" + route, body));
+        }
 
         // 2. Validate, 3. publish.
         var validation = await Json(api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/validate"));
@@ -40,15 +46,21 @@ public sealed class WalkthroughTests
         var published = await Json(api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/publish"));
         Assert.Equal(1, published["version"]!.GetValue<int>());
 
-        // 4. Send events: three shoppers abandon carts, shopper-2 orders, one redelivery, one invalid event.
-        using var ingest = await api.Ingest.PostAsync("/api/ingest", ApiHost.Json($"[{Cart("e1", "shopper-1", "k1", 120)}, {Cart("e2", "shopper-2", "k2", 40)}, {Cart("e3", "shopper-3", "k3", 75)}, {Order("e4", "shopper-2", "k2")}, {Cart("e1", "shopper-1", "k1", 120)}, {{ \"id\": \"e5\", \"type\": \"cart.abandoned\" }}]"));
+        // 4. Send the README's events: two shoppers abandon carts, shopper-2 orders, e1 is redelivered.
+        using var ingest = await api.Ingest.PostAsync("/api/ingest", ApiHost.Json(ReadmeWalkthrough.IngestBody));
         Assert.Equal(HttpStatusCode.OK, ingest.StatusCode);
         var results = JsonNode.Parse(await ingest.Content.ReadAsStringAsync())!["results"]!.AsArray();
-        Assert.Equal(6, results.Count);
+        Assert.Equal(4, results.Count);
         Assert.Equal("abandoned-cart", results[0]!["entered"]![0]!.GetValue<string>());
-        Assert.Equal("abandoned-cart", results[3]!["resumed"]![0]!.GetValue<string>());
-        Assert.Equal("duplicate", results[4]!["discarded"]![0]!["reason"]!.GetValue<string>());
-        Assert.Equal("invalidEvent", results[5]!["discarded"]![0]!["reason"]!.GetValue<string>());
+        Assert.Equal("abandoned-cart", results[1]!["entered"]![0]!.GetValue<string>());
+        Assert.Equal("abandoned-cart", results[2]!["resumed"]![0]!.GetValue<string>());
+        Assert.Equal("duplicate", results[3]!["discarded"]![0]!["reason"]!.GetValue<string>());
+
+        // A third shopper, and an event the definition refuses (no customer, no cart).
+        using var more = await api.Ingest.PostAsync("/api/ingest", ApiHost.Json($"[{Cart("e5", "shopper-3", "k3", 75)}, {{ \"id\": \"e6\", \"type\": \"cart.abandoned\" }}]"));
+        var moreResults = JsonNode.Parse(await more.Content.ReadAsStringAsync())!["results"]!.AsArray();
+        Assert.Equal("abandoned-cart", moreResults[0]!["entered"]![0]!.GetValue<string>());
+        Assert.Equal("invalidEvent", moreResults[1]!["discarded"]![0]!["reason"]!.GetValue<string>());
 
         // 5. Read the report once every instance has finished.
         var version = await WaitForIdleReportAsync(api);
@@ -62,6 +74,7 @@ public sealed class WalkthroughTests
         Assert.Equal(2, nodes["await-order"]!["branches"]!["timeout"]!.GetValue<int>());
         Assert.Equal(2, mocks.DistinctEmails);
         Assert.Equal(2, nodes["tier-check"]!["entered"]!.GetValue<int>());
+        Assert.All(nodes["tier-check"]!["branches"]!.AsObject(), b => Assert.Contains(b.Key, new[] { "branches[0]", "otherwise" }));
 
         var instance = await Json(api.SendAsync(HttpMethod.Get, "/api/journeys/abandoned-cart/instances/shopper-2"));
         Assert.Equal("completed", instance["status"]!.GetValue<string>());
@@ -78,9 +91,6 @@ public sealed class WalkthroughTests
 
     private static string Cart(string id, string customer, string cart, double total) =>
         $$"""{ "id": "{{id}}", "type": "cart.abandoned", "customer": { "id": "{{customer}}", "email": "{{customer}}@example.com" }, "cart": { "id": "{{cart}}", "total": {{total}} } }""";
-
-    private static string Order(string id, string customer, string cart) =>
-        $$"""{ "id": "{{id}}", "type": "order.placed", "customer": { "id": "{{customer}}" }, "cart": { "id": "{{cart}}" }, "order": { "id": "o-{{id}}" } }""";
 
     private static async Task<JsonNode> WaitForIdleReportAsync(ApiHost api)
     {

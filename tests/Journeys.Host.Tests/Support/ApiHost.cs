@@ -60,6 +60,8 @@ public sealed class ApiHost : IAsyncDisposable
 
         options.Configuration["Journeys:AdminKey"] = AdminKey;
         options.Configuration["Journeys:IngestKey"] = IngestKey;
+        options.Configuration["Journeys:Secrets:MAILER_TOKEN"] = "mailer-token-for-tests";
+        options.Configuration["Journeys:Secrets:LOYALTY_KEY"] = "loyalty-key-for-tests";
         configure?.Invoke(options);
         var host = await EmbeddedHost.CreateAsync(options);
         await host.App.StartAsync();

@@ -42,7 +42,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var slow = 1;
         await using var loyalty = LoopbackServer.Start((request, _) => LoyaltyReply(request));
         await using var mock = LoopbackServer.Start((request, n) => ActionReply(request, n, Volatile.Read(ref slow) == 1));
-        var environment = new Dictionary<string, string?>(SampleConfiguration.Secrets.ToDictionary(s => s.Key, s => s.Value))
+        var environment = new Dictionary<string, string?>(SampleConfiguration.Secrets.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value))
         {
             ["Journeys__AdminKey"] = AdminKey,
             ["Journeys__IngestKey"] = IngestKey,

@@ -36,7 +36,7 @@ public sealed class FaultTests(HostFixture fixture) : IClassFixture<HostFixture>
         new("d401", true, (_, _) => ScriptedReply.Status(401), 2000, HasErrorNext: false, 1, null, null, Errored: true, null, "DATA_FETCH_FAILED"),
         new("dtimeout", true, (_, _) => Level(5) with { Delay = TimeSpan.FromMilliseconds(5000) }, 1000, HasErrorNext: false, 3, null, null, Errored: true, null, "DATA_FETCH_FAILED"),
         new("dmalformed", true, (_, _) => new ScriptedReply { Body = "<html>busy</html>", ContentType = "text/html" }, 2000, HasErrorNext: false, 1, null, null, Errored: true, null, "DATA_FETCH_FAILED"),
-        new("dresetthen200", true, FirstThen(ScriptedReply.Drop, Level(5)), 2000, HasErrorNext: false, 2, null, null, Errored: false, "0", null),
+        new("dresetthen200", true, FirstThen(ScriptedReply.Drop, Level(5)), 2000, HasErrorNext: false, 2, null, null, Errored: false, "branches[0]", null),
         new("d429then200", true, FirstThen(ScriptedReply.Status(429) with { Headers = new Dictionary<string, string> { ["Retry-After"] = "0" } }, Level(0)), 2000, HasErrorNext: false, 2, null, null, Errored: false, "otherwise", null),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 

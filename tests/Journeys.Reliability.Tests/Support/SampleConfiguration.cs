@@ -11,10 +11,10 @@ internal static class SampleConfiguration
 {
     public static readonly IReadOnlyDictionary<string, string?> Secrets = new Dictionary<string, string?>
     {
-        ["MAILER_TOKEN"] = "mailer-secret",
-        ["LOYALTY_KEY"] = "loyalty-secret",
-        ["BILLING_USER"] = "billing-user",
-        ["BILLING_PASSWORD"] = "billing-password",
+        ["Journeys:Secrets:MAILER_TOKEN"] = "mailer-secret",
+        ["Journeys:Secrets:LOYALTY_KEY"] = "loyalty-secret",
+        ["Journeys:Secrets:BILLING_USER"] = "billing-user",
+        ["Journeys:Secrets:BILLING_PASSWORD"] = "billing-password",
     };
 
     public static ConfigurationBundle Load() => ConfigurationBundle.LoadFolder(Path.Combine(AppContext.BaseDirectory, "samples"));

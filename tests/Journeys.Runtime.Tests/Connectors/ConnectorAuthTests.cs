@@ -8,10 +8,14 @@ public sealed class ConnectorAuthTests
 {
     private static readonly Dictionary<string, string?> Secrets = new()
     {
-        ["MAILER_TOKEN"] = "tok-123",
-        ["MAILER_USER"] = "user",
-        ["MAILER_PASSWORD"] = "pw",
-        ["LOYALTY_KEY"] = "k&y 1",
+        ["Journeys:Secrets:MAILER_TOKEN"] = "tok-123",
+        ["Journeys:Secrets:MAILER_USER"] = "user",
+        ["Journeys:Secrets:MAILER_PASSWORD"] = "pw",
+        ["Journeys:Secrets:LOYALTY_KEY"] = "k&y 1",
+
+        // Host configuration that is not a secret setting: auth must never be able to name it.
+        ["HOME"] = "/home/operator",
+        ["Journeys:AdminKey"] = "the-admin-key",
     };
 
     private static async Task<(ActionOutcome Outcome, RecordedRequest? Request)> CallWith(AuthConfig auth)
@@ -74,6 +78,18 @@ public sealed class ConnectorAuthTests
         Assert.Equal(ActionStatus.Error, outcome.Status);
         Assert.Equal(ConnectorErrorCodes.AuthSettingMissing, outcome.ErrorCode);
         Assert.Contains("NOT_CONFIGURED", outcome.ErrorMessage);
+        Assert.Null(request);
+    }
+
+    [Theory]
+    [InlineData("HOME")]
+    [InlineData("Journeys:AdminKey")]
+    public async Task A_setting_name_only_resolves_inside_the_secrets_section(string outsideName)
+    {
+        var (outcome, request) = await CallWith(new AuthConfig { Type = AuthType.Bearer, SecretSetting = outsideName });
+
+        Assert.Equal(ConnectorErrorCodes.AuthSettingMissing, outcome.ErrorCode);
+        Assert.Contains("Journeys:Secrets:" + outsideName, outcome.ErrorMessage, StringComparison.Ordinal);
         Assert.Null(request);
     }
 

@@ -221,5 +221,9 @@ public sealed class EventRouterTests : IAsyncLifetime
         }
 
         public void Discarded(string journeyId, int version, DiscardReason reason) => Discards.Add((journeyId, reason));
+
+        public int UnmatchedCount { get; private set; }
+
+        public void Unmatched() => UnmatchedCount++;
     }
 }
