@@ -12,6 +12,12 @@ public sealed class ApiOptions
     /// <summary>Most events in one <c>POST /api/ingest</c> (one runtime transaction): 10,000 by default.</summary>
     public int MaxEventsPerRequest { get; set; } = 10_000;
 
+    /// <summary>
+    /// Bounds of <c>POST /api/journeys/{id}/simulate</c>: events per scenario, virtual time span, stepper calls. The
+    /// scenario body itself is limited by <see cref="IngestBodyLimit"/>, as it carries events.
+    /// </summary>
+    public Simulation.SimulationLimits SimulationLimits { get; set; } = new();
+
     /// <summary>The larger of the two body limits: what the server itself must at least accept.</summary>
     public long LargestBodyLimit => Math.Max(ConfigurationBodyLimit, IngestBodyLimit);
 }

@@ -9,6 +9,7 @@ using Journeys.Ingestion;
 using Journeys.Model;
 using Journeys.Reporting;
 using Journeys.Serialization;
+using Journeys.Simulation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -37,6 +38,7 @@ public static class JourneysApi
             json.SerializerOptions.TypeInfoResolverChain.Insert(1, IngestionJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(2, ReportingJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(3, JourneysJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(4, SimulationJsonContext.Default);
         });
         return services;
     }
@@ -96,6 +98,11 @@ public static class JourneysApi
         journeys.MapPost("/{id}/stop", JourneyEndpoints.StopJourneyAsync).WithName("StopJourney")
             .Produces<LifecycleResponse>(200, RouteDocumentation.Json)
             .ProducesProblems([400, 404, 409, .. adminProblems]);
+        journeys.MapPost("/{id}/simulate", SimulationEndpoints.SimulateJourneyAsync).WithName("SimulateJourney")
+            .WithSummary("Runs the draft (or ?version=n) against a scenario in virtual time (SPEC §8); touches no live state, calls no service.")
+            .AcceptsJson<JsonElement>()
+            .Produces<SimulationResult>(200, RouteDocumentation.Json)
+            .ProducesProblems([400, 404, 409, 413, 415, 422, .. adminProblems]);
         journeys.MapGet("/{id}/report", ReportEndpoints.GetReportAsync).WithName("GetReport")
             .Produces<JourneyReport>(200, RouteDocumentation.Json)
             .ProducesProblems([400, 404, 503, .. adminProblems]);

@@ -39,6 +39,11 @@ public static class JourneysCommand
         validate.SetAction(parse => ValidateCommand.Run(parse.GetValue(files) ?? [], Console.Out));
         root.Subcommands.Add(validate);
 
+        var tests = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Test files (*.test.json) or folders holding them." };
+        var test = new Command("test", "Run journey test files (*.test.json) offline in virtual time (SPEC §8).") { tests };
+        test.SetAction(async (parse, cancellationToken) => await TestCommand.RunAsync(parse.GetValue(tests) ?? [], Console.Out, cancellationToken));
+        root.Subcommands.Add(test);
+
         var file = new Argument<string>("file") { Description = "NDJSON file (one event per line) or a JSON array of events." };
         var url = new Option<string>("--url") { Description = "Base URL of a running host.", DefaultValueFactory = _ => "http://127.0.0.1:7071" };
         var key = new Option<string?>("--key") { Description = "Ingest or admin key (default: $Journeys__IngestKey)." };

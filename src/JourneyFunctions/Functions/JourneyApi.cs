@@ -49,6 +49,11 @@ public sealed class JourneyApi(CatalogService catalog, DurableJourneyRuntime run
             id, catalog, (change, cancellationToken) => JourneyStopObserver.OnLifecycleChangedAsync(change, instances, cancellationToken), Aborted(req)));
     }
 
+    /// <summary>The simulator is pure: it runs in this invocation, reading the catalog and touching nothing else.</summary>
+    [Function("SimulateJourney")]
+    public async Task<IActionResult> SimulateAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "journeys/{id}/simulate")] HttpRequest req, string id) =>
+        new ResultActionResult(await SimulationEndpoints.SimulateJourneyAsync(req, id, req.Query["version"].FirstOrDefault(), catalog, options, Aborted(req)));
+
     [Function("GetReport")]
     public async Task<IActionResult> ReportAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys/{id}/report")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>

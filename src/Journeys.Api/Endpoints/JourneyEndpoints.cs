@@ -122,7 +122,7 @@ public static class JourneyEndpoints
         var result = await catalog.PublishJourneyAsync(id, conditional!.IfMatch, cancellationToken);
         return result.Succeeded
             ? JsonResponses.Ok(new PublishResponse(result.Value.LiveVersion ?? 0), ApiJson.Context.PublishResponse)
-            : ApiProblems.FromCatalog(result.Failure);
+            : ApiProblems.FromCatalog(result.Failure, invalidStatus: 409);
     }
 
     public static async Task<IResult> CloseJourneyAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>

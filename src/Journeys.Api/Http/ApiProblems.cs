@@ -20,8 +20,12 @@ public static partial class ApiProblems
     /// <summary>400: an <c>If-Match</c> or <c>If-None-Match</c> value that is neither <c>*</c> nor a list of quoted entity tags.</summary>
     public const string ConditionalHeaderInvalid = "CONDITIONAL_HEADER_INVALID";
 
-    /// <summary>The problem for a catalog failure, with its own HTTP status and, for validation failures, every issue.</summary>
-    public static ProblemResult FromCatalog(CatalogFailure failure)
+    /// <summary>
+    /// The problem for a catalog failure, with the HTTP status of its code and, for validation failures, every issue.
+    /// <paramref name="invalidStatus"/> is the status of <see cref="CatalogErrorCodes.Invalid"/>: 400 for a body that
+    /// does not validate, 409 for publishing a draft that does not (the request is fine, the journey's state is not).
+    /// </summary>
+    public static ProblemResult FromCatalog(CatalogFailure failure, int invalidStatus = 400)
     {
         ArgumentNullException.ThrowIfNull(failure);
         IReadOnlyList<ContractError> errors = failure.Code switch
@@ -31,7 +35,15 @@ public static partial class ApiProblems
                 failure.UsedBy.Select(j => new ContractError(CatalogErrorCodes.InUse, "$", $"The live version of journey '{j}' uses it.")).ToList(),
             _ => [new ContractError(failure.Code, "$", failure.Message)],
         };
-        return new ProblemResult(failure.HttpStatus, failure.Message, errors);
+        var status = failure.Code switch
+        {
+            CatalogErrorCodes.NotFound => 404,
+            CatalogErrorCodes.PreconditionFailed => 412,
+            CatalogErrorCodes.InUse or CatalogErrorCodes.Conflict => 409,
+            CatalogErrorCodes.Invalid => invalidStatus,
+            _ => 400,
+        };
+        return new ProblemResult(status, failure.Message, errors);
     }
 
     public static IReadOnlyList<ContractError> FromIssues(IEnumerable<ValidationIssue> issues) =>

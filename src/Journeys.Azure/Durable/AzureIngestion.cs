@@ -120,6 +120,7 @@ public sealed class AzureIngestion(
     {
         try
         {
+            context.BeginEvent();
             return await EventRouter.RouteAsync(table, rawEvent, context, time.GetUtcNow());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -9,7 +9,8 @@ namespace Journeys.Durable;
 /// <summary>
 /// <see cref="IRoutingContext"/> for the Azure host: de-duplication and re-entry in Table Storage, instances as
 /// Durable orchestrations addressed by <see cref="InstanceIds.For"/>. One per batch; discards are counted in memory
-/// and written by <see cref="FlushAsync"/>.
+/// and written by <see cref="FlushAsync"/>. An orchestration's status is read once per event and journey (resume,
+/// the entry gate and the start share it; <see cref="BeginEvent"/> forgets it), so a start costs one status read.
 /// </summary>
 public sealed class AzureRoutingContext(
     IEventKeyStore eventKeys,
@@ -19,6 +20,7 @@ public sealed class AzureRoutingContext(
     CancellationToken cancellationToken = default) : IRoutingContext
 {
     private readonly ReportCounters discards = new();
+    private readonly Dictionary<string, bool> activeByInstance = new(StringComparer.Ordinal);
 
     /// <summary>Orchestrations this context started, by instance id (for diagnostics and tests).</summary>
     public IList<string> Started { get; } = [];
@@ -29,8 +31,11 @@ public sealed class AzureRoutingContext(
     public async ValueTask<bool> TryRecordEventKeyAsync(string eventId, string eventKey, DateTimeOffset now) =>
         await eventKeys.TryRecordAsync(eventId, eventKey, now, cancellationToken);
 
+    /// <summary>Forgets the statuses read for the previous event: each event sees the orchestrations as they are now.</summary>
+    public void BeginEvent() => activeByInstance.Clear();
+
     public async ValueTask<bool> IsActiveAsync(string journeyId, string profileId) =>
-        await instances.IsActiveAsync(InstanceIds.For(journeyId, profileId), cancellationToken);
+        await IsActiveAsync(InstanceIds.For(journeyId, profileId));
 
     public async ValueTask<DateTimeOffset?> LastExitAsync(string journeyId, string profileId) =>
         await exits.GetLastExitAsync(journeyId, profileId, cancellationToken);
@@ -48,17 +53,25 @@ public sealed class AzureRoutingContext(
             Entry = entryEvent.Clone(),
         };
 
-        // False means a concurrent start for the same profile won: exactly one instance runs, which is the point.
-        if (await instances.TryStartAsync(instanceId, input, cancellationToken))
+        if (activeByInstance.TryGetValue(instanceId, out var active) && !active)
         {
-            Started.Add(instanceId);
+            // The entry gate has just read it inactive: no second read.
+            await instances.StartAsync(instanceId, input, cancellationToken);
         }
+        else if (!await instances.TryStartAsync(instanceId, input, cancellationToken))
+        {
+            // A concurrent start for the same profile won: exactly one instance runs, which is the point.
+            return;
+        }
+
+        activeByInstance[instanceId] = true;
+        Started.Add(instanceId);
     }
 
     public async ValueTask<bool> ResumeAsync(string journeyId, string profileId, string eventId, JsonElement rawEvent, DateTimeOffset now)
     {
         var instanceId = InstanceIds.For(journeyId, profileId);
-        if (!await instances.IsActiveAsync(instanceId, cancellationToken))
+        if (!await IsActiveAsync(instanceId))
         {
             return false;
         }
@@ -69,6 +82,17 @@ public sealed class AzureRoutingContext(
         await instances.RaiseAsync(instanceId, OrchestrationEvents.ForEvent(eventId), payload, cancellationToken);
         Raised.Add(instanceId);
         return true;
+    }
+
+    private async ValueTask<bool> IsActiveAsync(string instanceId)
+    {
+        if (!activeByInstance.TryGetValue(instanceId, out var active))
+        {
+            active = await instances.IsActiveAsync(instanceId, cancellationToken);
+            activeByInstance[instanceId] = active;
+        }
+
+        return active;
     }
 
     public void Discarded(string journeyId, int version, DiscardReason reason) => discards.Discarded(journeyId, version, reason);

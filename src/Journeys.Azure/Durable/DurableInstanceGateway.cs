@@ -26,13 +26,16 @@ public sealed class DurableInstanceGateway(DurableTaskClient client) : IInstance
             return false;
         }
 
-        await client.ScheduleNewOrchestrationInstanceAsync(
+        await StartAsync(instanceId, input, cancellationToken);
+        return true;
+    }
+
+    public Task StartAsync(string instanceId, OrchestrationInput input, CancellationToken cancellationToken) =>
+        client.ScheduleNewOrchestrationInstanceAsync(
             ActivityNames.Orchestrator,
             OrchestrationJson.Serialize(input),
             new StartOrchestrationOptions { InstanceId = instanceId },
             cancellationToken);
-        return true;
-    }
 
     public Task RaiseAsync(string instanceId, string eventName, string payload, CancellationToken cancellationToken) =>
         client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken);

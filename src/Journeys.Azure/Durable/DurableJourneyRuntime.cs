@@ -45,7 +45,7 @@ public sealed class DurableJourneyRuntime(
     }
 
     public Task<InstanceView?> GetInstanceAsync(string journeyId, string profileId, CancellationToken cancellationToken = default) =>
-        records.GetLatestAsync(journeyId, profileId, cancellationToken);
+        InstanceViews.ReadAsync(records, journeyId, profileId, cancellationToken);
 
     public async Task<HealthReport> CheckHealthAsync(CancellationToken cancellationToken = default)
     {

@@ -14,6 +14,13 @@ public interface IInstanceGateway
     /// </summary>
     Task<bool> TryStartAsync(string instanceId, OrchestrationInput input, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Schedules the journey orchestration under <paramref name="instanceId"/> without reading its status first: for
+    /// a caller that has just read it inactive (routing reads each (event, journey) once). A start that a concurrent
+    /// one beat is refused by Durable for the deterministic id, so exactly one instance still runs.
+    /// </summary>
+    Task StartAsync(string instanceId, OrchestrationInput input, CancellationToken cancellationToken);
+
     /// <summary>Raises an external event; an orchestration that does not run drops it.</summary>
     Task RaiseAsync(string instanceId, string eventName, string payload, CancellationToken cancellationToken);
 

@@ -1,5 +1,7 @@
 using Journeys.Catalog;
+using Journeys.Commands;
 using Journeys.Connectors;
+using Journeys.Engine;
 using Journeys.Execution;
 using Journeys.Orchestration;
 using Journeys.Reporting;
@@ -10,16 +12,21 @@ namespace Journeys.Durable;
 /// <summary>
 /// The work behind the orchestration's activities, with the same connectors as the embedded host. Activities run
 /// at least once, so each method is safe to repeat: actions carry their idempotency key, records are appended once.
+/// Calls and fetches compile their version through the routing table, so an edited action or data source reaches
+/// them under the same rule as routing: at the next catalog revision of this process, or within the table's maximum
+/// age for a change made by another process.
 /// </summary>
 public sealed class JourneyActivities(
     CatalogService catalog,
-    CompiledJourneyCache journeys,
+    RoutingTableCache tables,
     ActionInvoker actions,
     DataSourceClient dataSources,
     IInstanceRecordStore records,
     ICounterStore counters,
     IExitStore exits)
 {
+    private readonly CommandExecutor commands = new(actions, dataSources);
+
     public async Task<JourneySnapshot> LoadJourneyAsync(JourneyVersionRef journey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(journey);
@@ -30,28 +37,16 @@ public sealed class JourneyActivities(
     public async Task<ActionCompletedInput> CallActionAsync(ActionCallRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var compiled = await journeys.GetAsync(request.JourneyId, request.Version, cancellationToken);
-        if (compiled is null || !compiled.Actions.TryGetValue(request.ActionId, out var action))
-        {
-            // The stepper then takes the error path, as for any failed call.
-            return new ActionCompletedInput(request.IdempotencyKey, Execution.ActionStatus.Error, null, null, 0);
-        }
-
-        var outcome = await actions.InvokeAsync(request.ActionId, action, request.Params, request.IdempotencyKey, cancellationToken);
-        return ActivityResults.ToInput(outcome, request.IdempotencyKey);
+        var compiled = await CompiledAsync(request.JourneyId, request.Version, cancellationToken);
+        var call = new CallActionCommand(request.NodeId, request.ActionId, request.Params, request.IdempotencyKey);
+        return await commands.CallActionAsync(compiled, call, cancellationToken);
     }
 
     public async Task<DataFetchedInput> FetchDataAsync(DataFetchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var compiled = await journeys.GetAsync(request.JourneyId, request.Version, cancellationToken);
-        if (compiled is null || !compiled.DataSources.TryGetValue(request.Source, out var source))
-        {
-            return new DataFetchedInput(request.Source, request.Group, null, $"data source '{request.Source}' is not available");
-        }
-
-        var outcome = await dataSources.FetchAsync(request.Source, source, request.Group, request.Path, cancellationToken);
-        return ActivityResults.ToInput(outcome, request.Source, request.Group);
+        var compiled = await CompiledAsync(request.JourneyId, request.Version, cancellationToken);
+        return await commands.FetchDataAsync(compiled, request.Source, request.Group, request.Path, cancellationToken);
     }
 
     /// <summary>Appends the step events; counters and the exit are written only by the first delivery of a record.</summary>
@@ -77,40 +72,53 @@ public sealed class JourneyActivities(
     }
 
     /// <summary>
-    /// Enters the profile into the target's live version under the target's entry rules (SPEC §2 jump: skipped when
-    /// active there; re-entry rules as for any entry), counting a refusal as a discard of the target. The target's
-    /// orchestration is read and started through <paramref name="instances"/>, the activity invocation's Durable client.
+    /// Enters the profile into the target's live version through the <see cref="EntryGate"/> both hosts use (SPEC §2
+    /// jump: skipped when active there; re-entry rules as for any entry), counting a refusal as a discard of the target.
+    /// The target's orchestration is read and started through <paramref name="instances"/>, the activity invocation's
+    /// Durable client.
     /// </summary>
     public async Task<JumpOutcome> JumpAsync(JumpRequest request, IInstanceGateway instances, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(instances);
-        if (await catalog.GetLiveVersionAsync(request.TargetJourneyId, cancellationToken) is not { } live)
-        {
-            return JumpOutcome.NoLiveVersion;
-        }
-
-        // The target's entry rules, as for an event entering it (and as the embedded engine decides a jump).
+        var live = await catalog.GetLiveVersionAsync(request.TargetJourneyId, cancellationToken);
+        var target = live is null ? null : new JumpTarget(live.JourneyId, live.Version, live.Definition.Reentry);
+        var gate = new JumpGateContext(instances, exits, cancellationToken);
         var instanceId = InstanceIds.For(request.TargetJourneyId, request.ProfileId);
-        var active = await instances.IsActiveAsync(instanceId, cancellationToken);
-        var lastExit = active ? null : await exits.GetLastExitAsync(request.TargetJourneyId, request.ProfileId, cancellationToken);
-        var decision = EntryRules.Decide(live.Definition.Reentry, active, lastExit, request.At);
-        if (!decision.Enter)
+        var outcome = await EntryGate.JumpAsync(gate, target, request.ProfileId, request.At, async () =>
         {
-            var discard = new ReportCounters();
-            discard.Discarded(live.JourneyId, live.Version, decision.Reason!.Value);
-            await counters.AddAsync(discard.Deltas, cancellationToken);
-            return EntryRules.ForRefusedJump(decision.Reason.Value);
+            var input = new OrchestrationInput
+            {
+                JourneyId = request.TargetJourneyId,
+                Version = live!.Version,
+                ProfileId = request.ProfileId,
+                InstanceId = InstanceIds.RunId(instanceId, request.At),
+                Entry = request.Entry,
+            };
+            return await instances.TryStartAsync(instanceId, input, cancellationToken);
+        });
+        if (!gate.Discards.IsEmpty)
+        {
+            await counters.AddAsync(gate.Discards.Deltas, cancellationToken);
         }
 
-        var input = new OrchestrationInput
-        {
-            JourneyId = request.TargetJourneyId,
-            Version = live.Version,
-            ProfileId = request.ProfileId,
-            InstanceId = InstanceIds.RunId(instanceId, request.At),
-            Entry = request.Entry,
-        };
-        return await instances.TryStartAsync(instanceId, input, cancellationToken) ? JumpOutcome.Entered : JumpOutcome.SkippedAlreadyActive;
+        return outcome;
+    }
+
+    private async Task<CompiledJourney?> CompiledAsync(string journeyId, int version, CancellationToken cancellationToken) =>
+        await (await tables.GetAsync(cancellationToken)).GetCompiledAsync(catalog, journeyId, version, cancellationToken);
+
+    /// <summary>The entry gate's reads over the orchestrations and the exit store; a refusal is counted, then written once.</summary>
+    private sealed class JumpGateContext(IInstanceGateway instances, IExitStore exits, CancellationToken cancellationToken) : IEntryGateContext
+    {
+        public ReportCounters Discards { get; } = new();
+
+        public async ValueTask<bool> IsActiveAsync(string journeyId, string profileId) =>
+            await instances.IsActiveAsync(InstanceIds.For(journeyId, profileId), cancellationToken);
+
+        public async ValueTask<DateTimeOffset?> LastExitAsync(string journeyId, string profileId) =>
+            await exits.GetLastExitAsync(journeyId, profileId, cancellationToken);
+
+        public void Discarded(string journeyId, int version, DiscardReason reason) => Discards.Discarded(journeyId, version, reason);
     }
 }

@@ -183,7 +183,7 @@ public sealed class TableCatalogStore(JourneyTables tables) : ICatalogStore
             var number = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1;
             var previousLive = head.GetInt32("LiveVersion");
             versions = versions
-                .Select(v => v.Version == previousLive ? v with { Status = JourneyVersionStatus.Closed, EndedAt = now } : v)
+                .Select(v => v.Version == previousLive ? v with { Status = JourneyTransitions.ReplacedLiveVersion, EndedAt = now } : v)
                 .Append(new JourneyVersionSummary(number, JourneyVersionStatus.Live, now, null))
                 .ToList();
             head["Versions"] = VersionSummaryCodec.Write(versions);
@@ -215,13 +215,8 @@ public sealed class TableCatalogStore(JourneyTables tables) : ICatalogStore
     public async Task<StoreWriteResult<JourneyLifecycleChange>> ChangeJourneyStatusAsync(
         string journeyId, JourneyStatus expected, JourneyStatus next, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        JourneyVersionStatus[] ending = (expected, next) switch
-        {
-            (JourneyStatus.Live, JourneyStatus.Closed) => [JourneyVersionStatus.Live],
-            (JourneyStatus.Live, JourneyStatus.Stopped) or (JourneyStatus.Closed, JourneyStatus.Stopped) => [JourneyVersionStatus.Live, JourneyVersionStatus.Closed],
-            _ => throw new ArgumentException($"The catalog has no transition from {expected} to {next}.", nameof(next)),
-        };
-        var nextVersionStatus = next == JourneyStatus.Closed ? JourneyVersionStatus.Closed : JourneyVersionStatus.Stopped;
+        var ending = JourneyTransitions.Ending(expected, next);
+        var nextVersionStatus = JourneyTransitions.VersionStatusAfter(next);
 
         var table = await TableAsync();
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)

@@ -49,54 +49,46 @@ public sealed class TableInstanceRecordStore(JourneyTables tables) : IInstanceRe
         return true;
     }
 
-    public async Task<InstanceView?> GetLatestAsync(string journeyId, string profileId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<InstanceRun>> ReadRunsAsync(string journeyId, string profileId, int limit, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(JourneyTables.Instances);
         var partition = InstanceIds.For(journeyId, profileId);
-        var runs = new List<TableEntity>();
-        var steps = new Dictionary<string, List<StepEvent>>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+
+        // Run rows sort before step rows ("run|" < "step|"), so this range holds the summaries only.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"run|"} and RowKey lt {"run}"}");
+        var runs = new List<InstanceRun>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (entity.RowKey.StartsWith("run|", StringComparison.Ordinal))
+            runs.Add(new InstanceRun(
+                entity.GetString("RunId"),
+                entity.GetInt32("Version") ?? 0,
+                ParseEnum(entity.GetString("Status"), ExecutionJsonContext.Default.InstanceStatus),
+                entity.GetString("Node"),
+                ParseEnum(entity.GetString("Waiting"), ExecutionJsonContext.Default.WaitKind),
+                entity.GetDateTimeOffset("WakeAt"),
+                entity.GetDateTimeOffset("StartedAt") ?? default,
+                entity.GetDateTimeOffset("EndedAt")));
+        }
+
+        return runs.OrderByDescending(r => r.StartedAt).Take(limit).ToList();
+    }
+
+    public async Task<IReadOnlyList<StepEvent>> ReadStepsAsync(string journeyId, string profileId, string instanceId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(JourneyTables.Instances);
+        var partition = InstanceIds.For(journeyId, profileId);
+        var prefix = "step|" + instanceId + "|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        var steps = new List<StepEvent>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (JsonSerializer.Deserialize(entity.GetString("Event"), ExecutionJsonContext.Default.StepEvent) is { } stepEvent)
             {
-                runs.Add(entity);
-            }
-            else if (JsonSerializer.Deserialize(entity.GetString("Event"), ExecutionJsonContext.Default.StepEvent) is { } stepEvent)
-            {
-                var runId = entity.GetString("RunId");
-                (steps.TryGetValue(runId, out var list) ? list : steps[runId] = []).Add(stepEvent);
+                steps.Add(stepEvent);
             }
         }
 
-        if (runs.Count == 0)
-        {
-            return null;
-        }
-
-        var ordered = runs.OrderByDescending(r => r.GetDateTimeOffset("StartedAt")).ToList();
-        var latest = ordered[0];
-        var latestId = latest.GetString("RunId");
-        return new InstanceView
-        {
-            Journey = journeyId,
-            ProfileId = profileId,
-            InstanceId = latestId,
-            Version = latest.GetInt32("Version") ?? 0,
-            Status = ParseEnum(latest.GetString("Status"), ExecutionJsonContext.Default.InstanceStatus),
-            Node = latest.GetString("Node"),
-            Waiting = ParseEnum(latest.GetString("Waiting"), ExecutionJsonContext.Default.WaitKind),
-            WakeAt = latest.GetDateTimeOffset("WakeAt"),
-            StartedAt = latest.GetDateTimeOffset("StartedAt") ?? default,
-            EndedAt = latest.GetDateTimeOffset("EndedAt"),
-            Steps = (steps.GetValueOrDefault(latestId) ?? []).OrderBy(s => s.Sequence).ToList(),
-            Previous = ordered.Skip(1).Select(r => new InstanceSummary(
-                r.GetString("RunId"),
-                r.GetInt32("Version") ?? 0,
-                ParseEnum(r.GetString("Status"), ExecutionJsonContext.Default.InstanceStatus),
-                r.GetDateTimeOffset("StartedAt") ?? default,
-                r.GetDateTimeOffset("EndedAt"))).ToList(),
-        };
+        return steps.OrderBy(s => s.Sequence).ToList();
     }
 
     private static TableEntity RunEntity(string partition, StepRecord record)

@@ -149,7 +149,22 @@ public sealed class CompiledTemplate
         var builder = new StringBuilder();
         foreach (var part in _parts)
         {
-            builder.Append(part.Literal ?? escapeValue(part.Expression!.Evaluate(context).ToTemplateText()));
+            if (part.Literal is { } literal)
+            {
+                builder.Append(literal);
+                continue;
+            }
+
+            var value = part.Expression!.Evaluate(context);
+            try
+            {
+                builder.Append(escapeValue(value.ToTemplateText()));
+            }
+            catch (Exception exception) when (exception is not (ExpressionEvaluationException or OutOfMemoryException))
+            {
+                // A value the escaping refuses is the template's failure, reported like an expression's.
+                throw new ExpressionEvaluationException($"Rendering '{Text}' failed: {exception.Message}", exception);
+            }
         }
 
         return builder.ToString();

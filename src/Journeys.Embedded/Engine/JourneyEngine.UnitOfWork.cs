@@ -147,25 +147,16 @@ public sealed partial class JourneyEngine
             }
         }
 
-        /// <summary>A jump is an entry into the target's live version under its entry rules, in the same transaction.</summary>
+        /// <summary>A jump is an entry into the target's live version through the entry gate, in the same transaction.</summary>
         private async Task<JumpOutcome> JumpAsync(JumpCommand jump, string profileId)
         {
-            if (!engine.routing.LiveByJourney.TryGetValue(jump.TargetJourneyId, out var target))
+            var live = engine.routing.LiveByJourney.GetValueOrDefault(jump.TargetJourneyId);
+            var target = live is null ? null : new JumpTarget(live.JourneyId, live.Version, live.Reentry);
+            return await EntryGate.JumpAsync(this, target, profileId, now, async () =>
             {
-                return JumpOutcome.NoLiveVersion;
-            }
-
-            var active = await IsActiveAsync(target.JourneyId, profileId);
-            var lastExit = active ? null : await LastExitAsync(target.JourneyId, profileId);
-            var decision = EntryRules.Decide(target.Reentry, active, lastExit, now);
-            if (!decision.Enter)
-            {
-                Discarded(target.JourneyId, target.Version, decision.Reason!.Value);
-                return EntryRules.ForRefusedJump(decision.Reason.Value);
-            }
-
-            await StartAsync(target, profileId, jump.Entry, now);
-            return JumpOutcome.Entered;
+                await StartAsync(live!, profileId, jump.Entry, now);
+                return true;
+            });
         }
     }
 }

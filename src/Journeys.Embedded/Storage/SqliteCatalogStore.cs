@@ -205,8 +205,8 @@ public sealed class SqliteCatalogStore : ICatalogStore
         if (liveVersion is { } previous)
         {
             await ExecuteAsync(connection, transaction,
-                "UPDATE catalog_journey_versions SET status = 'closed', ended_at = $at WHERE journey_id = $id AND version = $version;",
-                cancellationToken, ("$id", journeyId), ("$version", previous), ("$at", at));
+                "UPDATE catalog_journey_versions SET status = $replaced, ended_at = $at WHERE journey_id = $id AND version = $version;",
+                cancellationToken, ("$id", journeyId), ("$version", previous), ("$at", at), ("$replaced", VersionStatusName(JourneyTransitions.ReplacedLiveVersion)));
         }
 
         await ExecuteAsync(connection, transaction,
@@ -220,12 +220,8 @@ public sealed class SqliteCatalogStore : ICatalogStore
         string journeyId, JourneyStatus expected, JourneyStatus next, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The version statuses that move along with the journey's.
-        string[] endingStatuses = (expected, next) switch
-        {
-            (JourneyStatus.Live, JourneyStatus.Closed) => ["live"],
-            (JourneyStatus.Live, JourneyStatus.Stopped) or (JourneyStatus.Closed, JourneyStatus.Stopped) => ["live", "closed"],
-            _ => throw new ArgumentException($"The catalog has no transition from {expected} to {next}.", nameof(next)),
-        };
+        var endingStatuses = JourneyTransitions.Ending(expected, next).Select(VersionStatusName).ToArray();
+        var nextVersionStatus = VersionStatusName(JourneyTransitions.VersionStatusAfter(next));
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
@@ -241,7 +237,7 @@ public sealed class SqliteCatalogStore : ICatalogStore
             return StoreWriteResult<JourneyLifecycleChange>.Failed(StoreWriteStatus.PreconditionFailed);
         }
 
-        // endingStatuses holds only the literals above, never user input.
+        // endingStatuses holds only the literals of VersionStatusName, never user input.
         var statusList = string.Join(", ", endingStatuses.Select(s => $"'{s}'"));
         var ended = new List<int>();
         await using (var select = Command(connection, transaction,
@@ -256,7 +252,7 @@ public sealed class SqliteCatalogStore : ICatalogStore
 
         await ExecuteAsync(connection, transaction,
             $"UPDATE catalog_journey_versions SET status = $next, ended_at = COALESCE(ended_at, $at) WHERE journey_id = $id AND status IN ({statusList});",
-            cancellationToken, ("$id", journeyId), ("$next", StatusName(next)), ("$at", Timestamp(now)));
+            cancellationToken, ("$id", journeyId), ("$next", nextVersionStatus), ("$at", Timestamp(now)));
         await ExecuteAsync(connection, transaction,
             "UPDATE catalog_journeys SET status = $next, live_version = NULL WHERE id = $id;",
             cancellationToken, ("$id", journeyId), ("$next", StatusName(next)));
@@ -384,6 +380,14 @@ public sealed class SqliteCatalogStore : ICatalogStore
         JourneyStatus.Live => "live",
         JourneyStatus.Closed => "closed",
         JourneyStatus.Stopped => "stopped",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    private static string VersionStatusName(JourneyVersionStatus status) => status switch
+    {
+        JourneyVersionStatus.Live => "live",
+        JourneyVersionStatus.Closed => "closed",
+        JourneyVersionStatus.Stopped => "stopped",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 

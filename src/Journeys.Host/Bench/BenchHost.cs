@@ -45,7 +45,6 @@ internal sealed class BenchHost : IAsyncDisposable
             Urls = "http://127.0.0.1:0",
             TimeScale = timeScale,
             ConsoleLogging = false,
-            ConfigureServices = EmbeddedRuntime.Register,
         };
         options.Configuration[EmbeddedHost.AdminKeySetting] = adminKey;
         options.Configuration[EmbeddedHost.IngestKeySetting] = ingestKey;

@@ -1,14 +1,10 @@
 using Journeys.Host.Serving;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Journeys.Host.Commands;
 
 /// <summary><c>journeys serve [--db FILE] [--urls URL] [--time-scale N]</c> (SPEC §7).</summary>
 public static class ServeCommand
 {
-    /// <summary>The journey runtime's registration: the SQLite engine unless a test puts another in.</summary>
-    public static Action<IServiceCollection> RuntimeRegistration { get; set; } = EmbeddedRuntime.Register;
-
     /// <summary>Serves until SIGINT/SIGTERM (or <paramref name="cancellationToken"/>), then exits 0 after in-flight requests finish.</summary>
     public static async Task<int> RunAsync(string database, string urls, double timeScale, TextWriter output, CancellationToken cancellationToken)
     {
@@ -18,7 +14,6 @@ public static class ServeCommand
             DatabasePath = database,
             Urls = urls,
             TimeScale = timeScale,
-            ConfigureServices = RuntimeRegistration,
         };
 
         await using var host = await EmbeddedHost.CreateAsync(options, cancellationToken);

@@ -17,7 +17,7 @@ public static class ValidateCommand
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+                files.AddRange(ConfigurationBundle.ConfigurationFiles(path));
             }
             else if (File.Exists(path))
             {

@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +18,7 @@ namespace Journeys.Host.Serving;
 /// <summary>
 /// The whole product in one process (SPEC §7): Kestrel serving the API of SPEC §6 over one SQLite file, with the
 /// keys from configuration or a keys file beside the database, the catalog, the HTTP connectors and the journey
-/// runtime (registered through <see cref="EmbeddedHostOptions.ConfigureServices"/>, or <see cref="UnavailableRuntime"/>).
+/// journey runtime (<see cref="EmbeddedHostOptions.AddRuntime"/>: the SQLite engine unless a test puts another in).
 /// </summary>
 public sealed class EmbeddedHost : IAsyncDisposable
 {
@@ -83,10 +82,13 @@ public sealed class EmbeddedHost : IAsyncDisposable
         var database = new SqliteDatabase(options.DatabasePath);
         try
         {
+            // Both stores migrate their schema on open, asynchronously, here: DI factories then only construct.
             var store = await SqliteCatalogStore.OpenAsync(database, cancellationToken);
+            var runtimeStore = await SqliteRuntimeStore.OpenAsync(database, cancellationToken);
             var services = builder.Services;
             services.AddSingleton(database);
             services.AddSingleton<ICatalogStore>(store);
+            services.AddSingleton(runtimeStore);
             services.AddJourneyConnectors();
             services.AddSingleton(options); // The runtime registration reads DatabasePath and TimeScale from here.
             services.AddSingleton(sp => new CatalogService(
@@ -97,8 +99,8 @@ public sealed class EmbeddedHost : IAsyncDisposable
             services.AddJourneysApi(options.Api);
             services.AddOpenApi(openApi => openApi.AddOperationTransformer<ConditionalHeadersTransformer>());
             services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+            options.AddRuntime(services);
             options.ConfigureServices?.Invoke(services);
-            services.TryAddSingleton<IJourneyRuntime>(sp => new UnavailableRuntime(sp.GetRequiredService<SqliteDatabase>()));
 
             var app = builder.Build();
             app.UseMiddleware<ProblemErrorMiddleware>();
@@ -124,11 +126,6 @@ public sealed class EmbeddedHost : IAsyncDisposable
             await output.WriteLineAsync(KeyFilePath is null
                 ? "Keys: from configuration (Journeys__AdminKey, Journeys__IngestKey)"
                 : $"Keys: {KeyFilePath}{(KeyFileCreated ? " (generated now)" : string.Empty)}; send one in the x-api-key header");
-            if (App.Services.GetRequiredService<IJourneyRuntime>() is UnavailableRuntime)
-            {
-                await output.WriteLineAsync($"Engine: {UnavailableRuntime.Message}");
-            }
-
             await output.WriteLineAsync("Press Ctrl+C to stop.");
         }
 

@@ -26,9 +26,13 @@ public sealed class EmbeddedHostOptions
     public IDictionary<string, string?> Configuration { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Runs after the host registered its own services (database, catalog, connectors, clock) and before it falls back
-    /// to <see cref="UnavailableRuntime"/>: the place to register the real <c>IJourneyRuntime</c>.
+    /// Registers the journey runtime after the host registered its own services (database and stores, catalog,
+    /// connectors, clock): the SQLite engine (<see cref="JourneyEngineServiceCollectionExtensions.AddJourneyEngine"/>);
+    /// API tests put a stand-in <c>IJourneyRuntime</c> here instead.
     /// </summary>
+    public Action<IServiceCollection> AddRuntime { get; set; } = services => services.AddJourneyEngine();
+
+    /// <summary>Extra registrations, after the runtime's (tests add observers or replace services this way).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
     /// <summary>Where start-up lines go (listening address, database, keys file); null for silence.</summary>

@@ -29,11 +29,16 @@ public sealed class ConfigurationBundle : IConfigurationLookup
     public IReadOnlyDictionary<string, Journey> Journeys => journeys;
 
     /// <summary>Reads every <c>*.json</c> file below a folder in the samples layout.</summary>
-    public static ConfigurationBundle LoadFolder(string folder)
-    {
-        var files = Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
-        return Load(files);
-    }
+    public static ConfigurationBundle LoadFolder(string folder) => Load(ConfigurationFiles(folder));
+
+    /// <summary>
+    /// The configuration files below a folder, in path order: every <c>*.json</c> except journey test files
+    /// (<c>*.test.json</c>), which live beside the configuration they test.
+    /// </summary>
+    public static IEnumerable<string> ConfigurationFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
+            .Where(file => !file.EndsWith(".test.json", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
 
     /// <summary>Reads the given files; each file's kind comes from its folder name, or else from its shape.</summary>
     public static ConfigurationBundle Load(IEnumerable<string> paths)

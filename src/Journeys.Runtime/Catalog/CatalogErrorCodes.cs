@@ -2,7 +2,7 @@ namespace Journeys.Catalog;
 
 /// <summary>
 /// Stable codes of the failures a catalog user can cause, with the HTTP status the API maps each to
-/// (see <see cref="CatalogFailure.HttpStatus"/>).
+/// (in <c>Journeys.Api.Http.ApiProblems.FromCatalog</c>).
 /// </summary>
 public static class CatalogErrorCodes
 {

@@ -3,11 +3,11 @@ using Journeys.Validation;
 namespace Journeys.Catalog;
 
 /// <summary>
-/// A failure the user caused: a stable <see cref="Code"/> (<see cref="CatalogErrorCodes"/>), the HTTP status it
-/// maps to for the operation that failed, a readable message and the details: validation issues for
-/// <see cref="CatalogErrorCodes.Invalid"/>, the journeys in the way for <see cref="CatalogErrorCodes.InUse"/>.
+/// A failure the user caused: a stable <see cref="Code"/> (<see cref="CatalogErrorCodes"/>), a readable message and
+/// the details: validation issues for <see cref="CatalogErrorCodes.Invalid"/>, the journeys in the way for
+/// <see cref="CatalogErrorCodes.InUse"/>. Transport statuses are the API's business: it maps codes to them.
 /// </summary>
-public sealed record CatalogFailure(string Code, int HttpStatus, string Message)
+public sealed record CatalogFailure(string Code, string Message)
 {
     public IReadOnlyList<ValidationIssue> Issues { get; init; } = [];
 

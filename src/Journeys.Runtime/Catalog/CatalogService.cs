@@ -45,13 +45,9 @@ public sealed partial class CatalogService
 
     // ---- Event definitions, data sources, custom actions -------------------------------------------------
 
-    public Task<CatalogResult<CatalogPut<CatalogEntry<EventDefinition>>>> PutEventDefinitionAsync(
-        string id, EventDefinition body, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        PutResourceAsync(EventCodec, id, body, WriteCondition.FromIfMatch(ifMatch), cancellationToken);
-
     /// <summary>Creates or replaces under a parsed precondition (<c>If-Match</c> and/or <c>If-None-Match</c>, see <see cref="WriteCondition.TryFromHeaders"/>).</summary>
     public Task<CatalogResult<CatalogPut<CatalogEntry<EventDefinition>>>> PutEventDefinitionAsync(
-        string id, EventDefinition body, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        string id, EventDefinition body, WriteCondition condition = default, CancellationToken cancellationToken = default) =>
         PutResourceAsync(EventCodec, id, body, condition, cancellationToken);
 
     public Task<CatalogResult<CatalogEntry<EventDefinition>>> GetEventDefinitionAsync(string id, CancellationToken cancellationToken = default) =>
@@ -60,19 +56,12 @@ public sealed partial class CatalogService
     public Task<IReadOnlyList<CatalogEntry<EventDefinition>>> ListEventDefinitionsAsync(CancellationToken cancellationToken = default) =>
         ListResourcesAsync(EventCodec, cancellationToken);
 
-    public Task<CatalogResult<ResourceDeleted>> DeleteEventDefinitionAsync(string id, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        DeleteResourceAsync(CatalogResourceKind.EventDefinition, id, WriteCondition.FromIfMatch(ifMatch), cancellationToken);
-
-    public Task<CatalogResult<ResourceDeleted>> DeleteEventDefinitionAsync(string id, WriteCondition condition, CancellationToken cancellationToken = default) =>
+    public Task<CatalogResult<ResourceDeleted>> DeleteEventDefinitionAsync(string id, WriteCondition condition = default, CancellationToken cancellationToken = default) =>
         DeleteResourceAsync(CatalogResourceKind.EventDefinition, id, condition, cancellationToken);
-
-    public Task<CatalogResult<CatalogPut<CatalogEntry<DataSource>>>> PutDataSourceAsync(
-        string id, DataSource body, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        PutResourceAsync(DataSourceCodec, id, body, WriteCondition.FromIfMatch(ifMatch), cancellationToken);
 
     /// <summary>Creates or replaces under a parsed precondition (<c>If-Match</c> and/or <c>If-None-Match</c>, see <see cref="WriteCondition.TryFromHeaders"/>).</summary>
     public Task<CatalogResult<CatalogPut<CatalogEntry<DataSource>>>> PutDataSourceAsync(
-        string id, DataSource body, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        string id, DataSource body, WriteCondition condition = default, CancellationToken cancellationToken = default) =>
         PutResourceAsync(DataSourceCodec, id, body, condition, cancellationToken);
 
     public Task<CatalogResult<CatalogEntry<DataSource>>> GetDataSourceAsync(string id, CancellationToken cancellationToken = default) =>
@@ -81,19 +70,12 @@ public sealed partial class CatalogService
     public Task<IReadOnlyList<CatalogEntry<DataSource>>> ListDataSourcesAsync(CancellationToken cancellationToken = default) =>
         ListResourcesAsync(DataSourceCodec, cancellationToken);
 
-    public Task<CatalogResult<ResourceDeleted>> DeleteDataSourceAsync(string id, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        DeleteResourceAsync(CatalogResourceKind.DataSource, id, WriteCondition.FromIfMatch(ifMatch), cancellationToken);
-
-    public Task<CatalogResult<ResourceDeleted>> DeleteDataSourceAsync(string id, WriteCondition condition, CancellationToken cancellationToken = default) =>
+    public Task<CatalogResult<ResourceDeleted>> DeleteDataSourceAsync(string id, WriteCondition condition = default, CancellationToken cancellationToken = default) =>
         DeleteResourceAsync(CatalogResourceKind.DataSource, id, condition, cancellationToken);
-
-    public Task<CatalogResult<CatalogPut<CatalogEntry<CustomAction>>>> PutCustomActionAsync(
-        string id, CustomAction body, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        PutResourceAsync(ActionCodec, id, body, WriteCondition.FromIfMatch(ifMatch), cancellationToken);
 
     /// <summary>Creates or replaces under a parsed precondition (<c>If-Match</c> and/or <c>If-None-Match</c>, see <see cref="WriteCondition.TryFromHeaders"/>).</summary>
     public Task<CatalogResult<CatalogPut<CatalogEntry<CustomAction>>>> PutCustomActionAsync(
-        string id, CustomAction body, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        string id, CustomAction body, WriteCondition condition = default, CancellationToken cancellationToken = default) =>
         PutResourceAsync(ActionCodec, id, body, condition, cancellationToken);
 
     public Task<CatalogResult<CatalogEntry<CustomAction>>> GetCustomActionAsync(string id, CancellationToken cancellationToken = default) =>
@@ -102,28 +84,17 @@ public sealed partial class CatalogService
     public Task<IReadOnlyList<CatalogEntry<CustomAction>>> ListCustomActionsAsync(CancellationToken cancellationToken = default) =>
         ListResourcesAsync(ActionCodec, cancellationToken);
 
-    public Task<CatalogResult<ResourceDeleted>> DeleteCustomActionAsync(string id, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        DeleteResourceAsync(CatalogResourceKind.CustomAction, id, WriteCondition.FromIfMatch(ifMatch), cancellationToken);
-
-    public Task<CatalogResult<ResourceDeleted>> DeleteCustomActionAsync(string id, WriteCondition condition, CancellationToken cancellationToken = default) =>
+    public Task<CatalogResult<ResourceDeleted>> DeleteCustomActionAsync(string id, WriteCondition condition = default, CancellationToken cancellationToken = default) =>
         DeleteResourceAsync(CatalogResourceKind.CustomAction, id, condition, cancellationToken);
 
     // ---- Journeys -------------------------------------------------------------------------------------------
-
-    /// <summary>
-    /// Creates the journey or replaces its draft (<c>If-Match</c> on the draft ETag). Drafts are not validated
-    /// here (an admin saves work in progress); nothing about what runs changes.
-    /// </summary>
-    public Task<CatalogResult<CatalogPut<JourneyDetails>>> PutJourneyDraftAsync(
-        string id, Journey draft, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        PutJourneyDraftAsync(id, draft, WriteCondition.FromIfMatch(ifMatch), cancellationToken);
 
     /// <summary>
     /// Creates the journey or replaces its draft under a parsed precondition on the draft ETag (<c>If-None-Match: *</c>
     /// is "create only": 412 when the journey exists).
     /// </summary>
     public async Task<CatalogResult<CatalogPut<JourneyDetails>>> PutJourneyDraftAsync(
-        string id, Journey draft, WriteCondition condition, CancellationToken cancellationToken = default)
+        string id, Journey draft, WriteCondition condition = default, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         if (CheckId(id) is { } idFailure)
@@ -177,16 +148,12 @@ public sealed partial class CatalogService
 
     /// <summary>
     /// Validates the draft and, when valid, freezes it as version N+1 and makes it live; the previous live version
-    /// closes. With <paramref name="ifMatch"/> the publish applies only to that draft ETag (412 otherwise);
-    /// without it, a draft changed concurrently is re-read and re-validated.
+    /// closes. With an <c>If-Match</c> <paramref name="condition"/> (parsed strictly, once, at the HTTP edge) the
+    /// publish applies only to that draft ETag (412 otherwise); without it, a draft changed concurrently is re-read
+    /// and re-validated.
     /// </summary>
-    public Task<CatalogResult<JourneyLifecycleChange>> PublishJourneyAsync(
-        string id, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        PublishJourneyAsync(id, WriteCondition.FromIfMatch(ifMatch), cancellationToken);
-
-    /// <summary>As above, with an <c>If-Match</c> already parsed (the HTTP edge reads it strictly, once).</summary>
     public async Task<CatalogResult<JourneyLifecycleChange>> PublishJourneyAsync(
-        string id, WriteCondition condition, CancellationToken cancellationToken = default)
+        string id, WriteCondition condition = default, CancellationToken cancellationToken = default)
     {
         if (CheckId(id) is { } idFailure)
         {
@@ -208,7 +175,7 @@ public sealed partial class CatalogService
             var validation = validator.ValidateJourney(id, ParseJourney(stored.DraftJson), await SnapshotAsync(cancellationToken));
             if (!validation.IsValid)
             {
-                return new CatalogFailure(CatalogErrorCodes.Invalid, 409, $"Journey '{id}' cannot be published: its draft has {validation.Errors.Count} validation error(s).")
+                return new CatalogFailure(CatalogErrorCodes.Invalid, $"Journey '{id}' cannot be published: its draft has {validation.Errors.Count} validation error(s).")
                 {
                     Issues = validation.Errors,
                 };
@@ -234,14 +201,14 @@ public sealed partial class CatalogService
 
     /// <summary>Live → closed: no new entrants, active instances finish. Closing a closed journey changes nothing.</summary>
     public Task<CatalogResult<JourneyLifecycleChange>> CloseJourneyAsync(string id, CancellationToken cancellationToken = default) =>
-        ChangeStatusAsync(id, JourneyStatus.Closed, from => from == JourneyStatus.Live, cancellationToken);
+        ChangeStatusAsync(id, JourneyStatus.Closed, cancellationToken);
 
     /// <summary>
     /// Live or closed → stopped: the live and closed versions become stopped, and the runtime ends their active
     /// instances (see <see cref="IJourneyLifecycleObserver"/>). Stopping a stopped journey changes nothing.
     /// </summary>
     public Task<CatalogResult<JourneyLifecycleChange>> StopJourneyAsync(string id, CancellationToken cancellationToken = default) =>
-        ChangeStatusAsync(id, JourneyStatus.Stopped, from => from is JourneyStatus.Live or JourneyStatus.Closed, cancellationToken);
+        ChangeStatusAsync(id, JourneyStatus.Stopped, cancellationToken);
 
     /// <summary>One published version (cached: versions never change).</summary>
     public async Task<CatalogResult<PublishedJourneyVersion>> GetJourneyVersionAsync(string id, int version, CancellationToken cancellationToken = default)
@@ -297,7 +264,7 @@ public sealed partial class CatalogService
         var validation = codec.Validate(validator, id, body);
         if (!validation.IsValid)
         {
-            return new CatalogFailure(CatalogErrorCodes.Invalid, 400, $"The {codec.Noun} '{id}' is not valid.") { Issues = validation.Errors };
+            return new CatalogFailure(CatalogErrorCodes.Invalid, $"The {codec.Noun} '{id}' is not valid.") { Issues = validation.Errors };
         }
 
         var written = await store.PutResourceAsync(codec.Kind, id, codec.Write(body), condition, Now, cancellationToken);
@@ -364,7 +331,7 @@ public sealed partial class CatalogService
 
         if (users.Count > 0)
         {
-            return new CatalogFailure(CatalogErrorCodes.InUse, 409, $"The {noun} '{id}' is used by live journey(s): {string.Join(", ", users)}.") { UsedBy = users };
+            return new CatalogFailure(CatalogErrorCodes.InUse, $"The {noun} '{id}' is used by live journey(s): {string.Join(", ", users)}.") { UsedBy = users };
         }
 
         var deleted = await store.DeleteResourceAsync(kind, id, condition, cancellationToken);
@@ -380,7 +347,7 @@ public sealed partial class CatalogService
     // ---- Journey plumbing -----------------------------------------------------------------------------------
 
     private async Task<CatalogResult<JourneyLifecycleChange>> ChangeStatusAsync(
-        string id, JourneyStatus target, Func<JourneyStatus, bool> allowedFrom, CancellationToken cancellationToken)
+        string id, JourneyStatus target, CancellationToken cancellationToken)
     {
         if (CheckId(id) is { } idFailure)
         {
@@ -400,10 +367,10 @@ public sealed partial class CatalogService
                 return CatalogResult<JourneyLifecycleChange>.Success(new(id, target, stored.LiveVersion, []));
             }
 
-            if (!allowedFrom(stored.Status))
+            if (!JourneyTransitions.IsAllowed(stored.Status, target))
             {
                 var verb = target == JourneyStatus.Closed ? "closed" : "stopped";
-                return new CatalogFailure(CatalogErrorCodes.Conflict, 409, $"Journey '{id}' is {Lower(stored.Status)} and cannot be {verb}.");
+                return new CatalogFailure(CatalogErrorCodes.Conflict, $"Journey '{id}' is {Lower(stored.Status)} and cannot be {verb}.");
             }
 
             var changed = await store.ChangeJourneyStatusAsync(id, stored.Status, target, Now, cancellationToken);
@@ -496,9 +463,9 @@ public sealed partial class CatalogService
 
     private static CatalogFailure? CheckId(string id) => IsValidId(id)
         ? null
-        : new CatalogFailure(CatalogErrorCodes.IdInvalid, 400, $"The id '{id}' is not valid: ids are 1 to 64 characters among letters, digits, '.', '_' and '-'.");
+        : new CatalogFailure(CatalogErrorCodes.IdInvalid, $"The id '{id}' is not valid: ids are 1 to 64 characters among letters, digits, '.', '_' and '-'.");
 
-    private static CatalogFailure NotFound(string what) => new(CatalogErrorCodes.NotFound, 404, $"There is no {what}.");
+    private static CatalogFailure NotFound(string what) => new(CatalogErrorCodes.NotFound, $"There is no {what}.");
 
     private static CatalogFailure PreconditionFailed(string what, WriteCondition condition)
     {
@@ -518,11 +485,11 @@ public sealed partial class CatalogService
             reason = reason is null ? excluded : $"{reason}; or {excluded}";
         }
 
-        return new(CatalogErrorCodes.PreconditionFailed, 412, $"The precondition failed: {reason}.");
+        return new(CatalogErrorCodes.PreconditionFailed, $"The precondition failed: {reason}.");
     }
 
     private static CatalogFailure Contended(string id) =>
-        new(CatalogErrorCodes.Conflict, 409, $"Journey '{id}' kept changing concurrently; try again.");
+        new(CatalogErrorCodes.Conflict, $"Journey '{id}' kept changing concurrently; try again.");
 
     private static string Lower(JourneyStatus status) => status.ToString().ToLowerInvariant();
 

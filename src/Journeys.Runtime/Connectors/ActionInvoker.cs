@@ -75,32 +75,26 @@ public sealed class ActionInvoker
         var timeoutMs = action.TimeoutMs is > 0 and var timeout ? timeout : (int)options.DefaultTimeout.TotalMilliseconds;
         var maxRetries = action.MaxRetries is >= 0 and var retries ? retries : options.DefaultActionMaxRetries;
         var result = await executor.SendAsync(() => call.CreateRequest(idempotencyKey), timeoutMs, maxRetries, cancellationToken).ConfigureAwait(false);
-        return ToOutcome(action, result, stopwatch);
+        return ToOutcome(action, result, stopwatch.ElapsedMilliseconds);
     }
 
     private PreparedCall Prepare(CustomAction action, JsonElement parameters)
     {
-        var template = templates.GetValue(action, definition => new ActionRequestTemplate(definition));
-        if (template.Errors.Count > 0)
-        {
-            throw new ConnectorFailureException(template.FailureCode, "The action definition cannot be used: " + string.Join("; ", template.Errors));
-        }
-
-        var auth = AuthResolver.Resolve(action.Auth, configuration);
-        var context = new EvaluationContext { Params = parameters, Now = timeProvider.GetUtcNow() };
-        var url = template.RenderUrl(context, auth);
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            // The rendered URL may carry an apiKey query parameter, so the message does not quote it.
-            throw new ConnectorFailureException(ConnectorErrorCodes.UrlInvalid, "The rendered url is not an absolute http(s) URL.");
-        }
-
-        return new PreparedCall(template.Method, uri, template.RenderHeaders(context), template.RenderBody(context), auth);
+        var template = Template(action);
+        var auth = template.Errors.Count > 0 ? ResolvedAuth.None : AuthResolver.Resolve(action.Auth, configuration);
+        var rendered = template.Render(parameters, timeProvider.GetUtcNow(), auth);
+        return new PreparedCall(rendered.Method, rendered.Uri, rendered.Headers, rendered.Body, auth);
     }
 
-    private ActionOutcome ToOutcome(CustomAction action, HttpCallResult result, Stopwatch stopwatch)
+    private ActionRequestTemplate Template(CustomAction action) => templates.GetValue(action, definition => new ActionRequestTemplate(definition));
+
+    /// <summary>
+    /// What the last attempt of a call means for the journey: timeouts, broken connections and non-2xx statuses are
+    /// failures, and a 2xx answer must carry the <c>responseFields</c> the action declares. The simulator feeds it
+    /// the stubbed attempts, so a stub fails exactly where a real answer would.
+    /// </summary>
+    internal static ActionOutcome ToOutcome(CustomAction action, HttpCallResult result, long latency)
     {
-        var latency = stopwatch.ElapsedMilliseconds;
         switch (result.Failure)
         {
             case HttpCallFailure.Timeout:

@@ -96,6 +96,29 @@ internal sealed class ActionRequestTemplate
 
     public bool HasBody => literalBody is not null || bodyTemplate is not null;
 
+    /// <summary>
+    /// Renders the whole request for one call, without sending anything: what <see cref="ActionInvoker"/> sends and
+    /// what the simulator records. Throws <see cref="ConnectorFailureException"/> when a template fails or the URL
+    /// is not an absolute http(s) URL.
+    /// </summary>
+    public RenderedActionRequest Render(JsonElement parameters, DateTimeOffset now, ResolvedAuth auth)
+    {
+        if (Errors.Count > 0)
+        {
+            throw new ConnectorFailureException(FailureCode, "The action definition cannot be used: " + string.Join("; ", Errors));
+        }
+
+        var context = new EvaluationContext { Params = parameters, Now = now };
+        var rendered = RenderUrl(context, auth);
+        if (!Uri.TryCreate(rendered, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            // The rendered URL may carry an apiKey query parameter, so the message does not quote it.
+            throw new ConnectorFailureException(ConnectorErrorCodes.UrlInvalid, "The rendered url is not an absolute http(s) URL.");
+        }
+
+        return new RenderedActionRequest(Method, uri, rendered, RenderHeaders(context), RenderBody(context));
+    }
+
     public string RenderUrl(EvaluationContext context, ResolvedAuth auth)
     {
         // Values are escaped as URL data: a parameter cannot add path segments, a query string or a fragment.

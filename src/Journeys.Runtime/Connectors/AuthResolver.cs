@@ -51,6 +51,19 @@ internal static class AuthResolver
         }
     }
 
+    /// <summary>
+    /// The credentials as <see cref="Resolve"/> would place them, with every secret replaced by
+    /// <see cref="ResolvedAuth.Mask"/>: what a simulation shows, needing no setting at all.
+    /// </summary>
+    public static ResolvedAuth Masked(AuthConfig? auth) => auth?.Type switch
+    {
+        AuthType.Basic => new ResolvedAuth("Authorization", "Basic " + ResolvedAuth.Mask, null, null),
+        AuthType.Bearer => new ResolvedAuth("Authorization", "Bearer " + ResolvedAuth.Mask, null, null),
+        AuthType.ApiKey when !string.IsNullOrEmpty(auth.Header) => new ResolvedAuth(auth.Header, ResolvedAuth.Mask, null, null),
+        AuthType.ApiKey when !string.IsNullOrEmpty(auth.Query) => new ResolvedAuth(null, null, auth.Query, ResolvedAuth.Mask),
+        _ => ResolvedAuth.None,
+    };
+
     private static string Setting(IConfiguration configuration, string? settingName, string property)
     {
         if (string.IsNullOrWhiteSpace(settingName))

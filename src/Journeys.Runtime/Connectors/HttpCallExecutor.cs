@@ -155,9 +155,12 @@ internal sealed class HttpCallExecutor
             return outcome.Exception is TimeoutRejectedException or HttpRequestException or IOException;
         }
 
-        var status = (int)outcome.Result!.StatusCode;
-        return status >= 500 || status is (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests;
+        return IsTransientStatus((int)outcome.Result!.StatusCode);
     }
+
+    /// <summary>Statuses worth another attempt: 5xx, 408 and 429 (never 400, 401, 403, 404 or other 4xx).</summary>
+    internal static bool IsTransientStatus(int status) =>
+        status >= 500 || status is (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests;
 
     /// <summary>Honours <c>Retry-After</c> on 429/503 up to <see cref="ConnectorOptions.MaxRetryAfter"/>; null keeps the backoff.</summary>
     private TimeSpan? RetryAfter(HttpResponseMessage? response)

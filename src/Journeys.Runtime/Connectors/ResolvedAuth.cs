@@ -5,6 +5,9 @@ namespace Journeys.Connectors;
 /// <summary>The credentials of one call, read from configuration: at most one header and one query parameter.</summary>
 internal readonly record struct ResolvedAuth(string? HeaderName, string? HeaderValue, string? QueryName, string? QueryValue)
 {
+    /// <summary>What a masked secret shows instead of its value.</summary>
+    public const string Mask = "***";
+
     public static ResolvedAuth None => default;
 
     public void ApplyTo(HttpRequestMessage request)

@@ -76,9 +76,7 @@ public static class EventRouter
 
             foreach (var journey in entries)
             {
-                var active = await context.IsActiveAsync(journey.JourneyId, profileId);
-                var lastExit = active ? null : await context.LastExitAsync(journey.JourneyId, profileId);
-                var decision = EntryRules.Decide(journey.Reentry, active, lastExit, now);
+                var decision = await EntryGate.DecideAsync(context, journey.JourneyId, journey.Version, journey.Reentry, profileId, now);
                 if (decision.Enter)
                 {
                     await context.StartAsync(journey, profileId, rawEvent, now);
@@ -87,7 +85,6 @@ public static class EventRouter
                 else
                 {
                     (discarded ??= []).Add(new IngestDiscard(decision.Reason!.Value, Journey: journey.JourneyId, Event: classification.EventId));
-                    context.Discarded(journey.JourneyId, journey.Version, decision.Reason.Value);
                 }
             }
         }

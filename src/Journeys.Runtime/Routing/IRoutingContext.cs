@@ -1,22 +1,16 @@
 using System.Text.Json;
-using Journeys.Routing;
 
 namespace Journeys.Engine;
 
 /// <summary>
 /// What <see cref="EventRouter"/> needs from a host for one unit of work (one SQLite transaction in the embedded
-/// host, one Event Hubs batch in Azure): de-duplication, the active/exit state of a (journey, profile), starting and
-/// resuming instances, and counting discards.
+/// host, one Event Hubs batch in Azure): de-duplication, starting and resuming instances, and what the
+/// <see cref="EntryGate"/> reads (the active/exit state of a (journey, profile)) and counts (discards).
 /// </summary>
-public interface IRoutingContext
+public interface IRoutingContext : IEntryGateContext
 {
     /// <summary>Records an event key; false when it was already seen within the retention window (a duplicate).</summary>
     ValueTask<bool> TryRecordEventKeyAsync(string eventId, string eventKey, DateTimeOffset now);
-
-    ValueTask<bool> IsActiveAsync(string journeyId, string profileId);
-
-    /// <summary>When the profile's last instance in the journey ended, if ever.</summary>
-    ValueTask<DateTimeOffset?> LastExitAsync(string journeyId, string profileId);
 
     /// <summary>Starts an instance of the live version for the profile, entered by <paramref name="entryEvent"/>.</summary>
     ValueTask StartAsync(LiveJourney journey, string profileId, JsonElement entryEvent, DateTimeOffset now);
@@ -26,6 +20,4 @@ public interface IRoutingContext
     /// was taken (embedded: the instance correlated and moved on; Azure: the event was raised to a running instance).
     /// </summary>
     ValueTask<bool> ResumeAsync(string journeyId, string profileId, string eventId, JsonElement rawEvent, DateTimeOffset now);
-
-    void Discarded(string journeyId, int version, DiscardReason reason);
 }

@@ -131,6 +131,49 @@ public sealed class RoutingTable
             problems);
     }
 
+    /// <summary>
+    /// A table over given definitions and live journeys only, with no catalog behind it: what a simulation routes
+    /// with, so that its events are classified, de-duplicated and entered exactly as on ingest.
+    /// </summary>
+    public static RoutingTable ForJourneys(IReadOnlyList<CompiledEventDefinition> definitions, IReadOnlyList<LiveJourney> liveJourneys, IConfigurationLookup configuration)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(liveJourneys);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var compiled = new ConcurrentDictionary<(string, int), CompiledJourney>();
+        var entries = new Dictionary<string, List<LiveJourney>>(StringComparer.Ordinal);
+        var waiters = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var live = new Dictionary<string, LiveJourney>(StringComparer.Ordinal);
+        foreach (var journey in liveJourneys.OrderBy(j => j.JourneyId, StringComparer.Ordinal))
+        {
+            var definition = journey.Compiled.Definition;
+            compiled[(journey.JourneyId, journey.Version)] = journey.Compiled;
+            foreach (var node in (definition.Nodes ?? []).Values.OfType<WaitForEventNode>())
+            {
+                if (node.Event is { } waitedEvent)
+                {
+                    (waiters.TryGetValue(waitedEvent, out var set) ? set : waiters[waitedEvent] = new SortedSet<string>(StringComparer.Ordinal)).Add(journey.JourneyId);
+                }
+            }
+
+            if (definition.Entry is { } entryEvent)
+            {
+                live[journey.JourneyId] = journey;
+                (entries.TryGetValue(entryEvent, out var list) ? list : entries[entryEvent] = []).Add(journey);
+            }
+        }
+
+        return new RoutingTable(
+            -1,
+            new EventClassifier(definitions),
+            entries.ToDictionary(e => e.Key, e => (IReadOnlyList<LiveJourney>)e.Value, StringComparer.Ordinal),
+            waiters.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value.ToArray(), StringComparer.Ordinal),
+            live,
+            compiled,
+            configuration,
+            []);
+    }
+
     /// <summary>The compiled form of any published version; versions outside the table are compiled on first use.</summary>
     public async Task<CompiledJourney?> GetCompiledAsync(CatalogService catalog, string journeyId, int version, CancellationToken cancellationToken = default)
     {

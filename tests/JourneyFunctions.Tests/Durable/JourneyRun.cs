@@ -91,7 +91,7 @@ internal sealed class JourneyRun : IAsyncDisposable
         using var patience = new CancellationTokenSource(Patience);
         while (true)
         {
-            if (await records.GetLatestAsync(journeyId, profileId, patience.Token) is { } view && condition(view))
+            if (await InstanceViews.ReadAsync(records, journeyId, profileId, patience.Token) is { } view && condition(view))
             {
                 return view;
             }

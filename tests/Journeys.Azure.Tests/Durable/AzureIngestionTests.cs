@@ -53,6 +53,17 @@ public sealed class AzureIngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Starting_an_orchestration_reads_its_status_once_per_event()
+    {
+        await IngestAsync(Cart("evt-1", "c-42"));
+        await IngestAsync(Cart("evt-2", "c-42"));
+
+        // First event: one read (inactive), then a start without a second read. Second event: one read (active).
+        Assert.Single(instances.Starts);
+        Assert.Equal(2, instances.StatusReads[CartC42]);
+    }
+
+    [Fact]
     public async Task A_redelivered_event_is_a_counted_duplicate_and_starts_nothing_more()
     {
         var summary = await IngestAsync(Cart("evt-1", "c-42"), Cart("evt-1", "c-42"));

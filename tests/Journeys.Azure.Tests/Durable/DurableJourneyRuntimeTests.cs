@@ -14,6 +14,7 @@ public sealed class DurableJourneyRuntimeTests : IAsyncLifetime
 
     private readonly InMemoryCounterStore counters = new();
     private readonly FakeInstanceGateway instances = new();
+    private readonly InMemoryInstanceRecordStore records = new();
     private readonly ManualClock clock = new(Now);
     private CartCatalog catalog = null!;
 
@@ -97,11 +98,42 @@ public sealed class DurableJourneyRuntimeTests : IAsyncLifetime
         Assert.DoesNotContain("cart.abandoned", after.EntriesByEvent.Keys);
     }
 
+    [Fact]
+    public async Task The_instance_view_lists_at_most_ten_earlier_runs_newest_first_as_on_the_embedded_host()
+    {
+        for (var run = 0; run < 12; run++)
+        {
+            var started = Now.AddDays(run);
+            await records.AppendAsync(
+                new Journeys.Orchestration.StepRecord
+                {
+                    JourneyId = "abandoned-cart",
+                    Version = 1,
+                    ProfileId = "c-1",
+                    InstanceId = $"run-{run:D2}",
+                    Status = Journeys.Execution.InstanceStatus.Completed,
+                    Node = "done",
+                    WakeAt = started.AddHours(1),
+                    StartedAt = started,
+                    EndedAt = started.AddMinutes(5),
+                    Events = [new Journeys.Execution.StepEvent(1, Journeys.Execution.StepEventKind.Ended, "done", started.AddMinutes(5)) { Outcome = "completed" }],
+                },
+                CancellationToken.None);
+        }
+
+        var view = await Runtime(Mock.Of<IStorageProbe>()).GetInstanceAsync("abandoned-cart", "c-1");
+
+        Assert.Equal("run-11", view!.InstanceId);
+        Assert.Null(view.WakeAt);
+        Assert.Single(view.Steps);
+        Assert.Equal(Enumerable.Range(1, 10).Select(n => $"run-{11 - n:D2}"), view.Previous.Select(p => p.InstanceId));
+    }
+
     private IJourneyRuntime Runtime(IStorageProbe probe)
     {
         var ingestion = new AzureIngestion(new InMemoryEventKeyStore(), new InMemoryExitStore(), counters, new InMemoryDeadLetterStore(), clock);
         return new DurableJourneyRuntime(
-            catalog.Service, new RoutingTableCache(catalog.Service, clock, TimeSpan.FromSeconds(30)), ingestion, counters, new InMemoryInstanceRecordStore(), probe)
+            catalog.Service, new RoutingTableCache(catalog.Service, clock, TimeSpan.FromSeconds(30)), ingestion, counters, records, probe)
             .For(instances);
     }
 }

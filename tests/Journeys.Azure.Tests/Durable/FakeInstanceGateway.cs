@@ -14,9 +14,13 @@ internal sealed class FakeInstanceGateway : IInstanceGateway
 
     public string? FailFor { get; set; }
 
+    /// <summary>Status reads, per instance id.</summary>
+    public Dictionary<string, int> StatusReads { get; } = new(StringComparer.Ordinal);
+
     public Task<bool> IsActiveAsync(string instanceId, CancellationToken cancellationToken)
     {
         ThrowIfFailing(instanceId);
+        StatusReads[instanceId] = StatusReads.GetValueOrDefault(instanceId) + 1;
         return Task.FromResult(Active.Contains(instanceId));
     }
 
@@ -30,6 +34,14 @@ internal sealed class FakeInstanceGateway : IInstanceGateway
 
         Starts.Add((instanceId, input));
         return Task.FromResult(true);
+    }
+
+    public Task StartAsync(string instanceId, OrchestrationInput input, CancellationToken cancellationToken)
+    {
+        ThrowIfFailing(instanceId);
+        Active.Add(instanceId);
+        Starts.Add((instanceId, input));
+        return Task.CompletedTask;
     }
 
     public Task RaiseAsync(string instanceId, string eventName, string payload, CancellationToken cancellationToken)

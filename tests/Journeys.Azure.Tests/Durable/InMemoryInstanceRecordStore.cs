@@ -1,4 +1,5 @@
 using Journeys.Durable;
+using Journeys.Execution;
 using Journeys.Orchestration;
 using Journeys.Reporting;
 
@@ -20,17 +21,17 @@ internal sealed class InMemoryInstanceRecordStore : IInstanceRecordStore
         return Task.FromResult(true);
     }
 
-    public Task<InstanceView?> GetLatestAsync(string journeyId, string profileId, CancellationToken cancellationToken)
-    {
-        var last = Records.LastOrDefault(r => r.JourneyId == journeyId && r.ProfileId == profileId);
-        return Task.FromResult(last is null ? null : new InstanceView
-        {
-            Journey = journeyId,
-            ProfileId = profileId,
-            InstanceId = last.InstanceId,
-            Version = last.Version,
-            Status = last.Status,
-            Steps = Records.Where(r => r.InstanceId == last.InstanceId).SelectMany(r => r.Events).ToList(),
-        });
-    }
+    /// <summary>Each run's summary is its last record, as the Table store replaces the run row at each step.</summary>
+    public Task<IReadOnlyList<InstanceRun>> ReadRunsAsync(string journeyId, string profileId, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<InstanceRun>>(Records
+            .Where(r => r.JourneyId == journeyId && r.ProfileId == profileId)
+            .GroupBy(r => r.InstanceId)
+            .Select(g => g.Last())
+            .OrderByDescending(r => r.StartedAt)
+            .Take(limit)
+            .Select(r => new InstanceRun(r.InstanceId, r.Version, r.Status, r.Node, r.Waiting, r.WakeAt, r.StartedAt, r.EndedAt))
+            .ToList());
+
+    public Task<IReadOnlyList<StepEvent>> ReadStepsAsync(string journeyId, string profileId, string instanceId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StepEvent>>(Records.Where(r => r.InstanceId == instanceId).SelectMany(r => r.Events).OrderBy(e => e.Sequence).ToList());
 }

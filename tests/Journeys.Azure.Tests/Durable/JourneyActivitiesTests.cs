@@ -3,7 +3,9 @@ using Journeys.Durable;
 using Journeys.Execution;
 using Journeys.Orchestration;
 using Journeys.Reporting;
+using Journeys.Runtime.Tests.Connectors;
 using Journeys.Runtime.Tests.Orchestration;
+using Journeys.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +23,7 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
     private CartCatalog catalog = null!;
     private ServiceProvider services = null!;
     private JourneyActivities activities = null!;
+    private RoutingTableCache tables = null!;
 
     public async Task InitializeAsync()
     {
@@ -31,7 +34,7 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
             .BuildServiceProvider();
         activities = new JourneyActivities(
             catalog.Service,
-            new CompiledJourneyCache(catalog.Service),
+            tables = new RoutingTableCache(catalog.Service, TimeProvider.System, TimeSpan.FromHours(1)),
             services.GetRequiredService<ActionInvoker>(),
             services.GetRequiredService<DataSourceClient>(),
             records,
@@ -42,6 +45,7 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await services.DisposeAsync();
+        tables.Dispose();
         catalog.Dispose();
     }
 
@@ -159,13 +163,48 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_edited_action_reaches_the_next_call_at_the_next_catalog_revision_as_on_the_embedded_host()
+    {
+        await using var before = LoopbackServer.Always(ScriptedReply.Json("""{ "messageId": "m-1" }"""));
+        await using var after = LoopbackServer.Always(ScriptedReply.Json("""{ "messageId": "m-2" }"""));
+        var call = new ActionCallRequest("abandoned-cart", 1, "vip-email", "send-email", CartJourney.Json("""{ "email": "a@example.com", "total": 1 }"""), "k:1");
+
+        await PutMailerAsync(before.Url("/send"));
+        var first = await activities.CallActionAsync(call);
+        await PutMailerAsync(after.Url("/send"));
+        var second = await activities.CallActionAsync(call with { IdempotencyKey = "k:2" });
+
+        Assert.Equal(Execution.ActionStatus.Ok, first.Status);
+        Assert.Equal(Execution.ActionStatus.Ok, second.Status);
+        Assert.Equal(1, before.RequestCount);
+        Assert.Equal(1, after.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_data_source_the_version_does_not_have_fails_the_fetch_with_the_message_both_hosts_give()
+    {
+        var result = await activities.FetchDataAsync(new DataFetchRequest("abandoned-cart", 1, "tier-check", "no-such-source", "tier", "/x"));
+
+        Assert.Equal(new DataFetchedInput("no-such-source", "tier", null, "data source 'no-such-source' is not available"), result);
+    }
+
+    [Fact]
     public void Connector_outcomes_map_onto_stepper_inputs()
     {
-        var capped = ActivityResults.ToInput(new ActionOutcome { Status = Execution.ActionStatus.Capped, LatencyMs = 3 }, "k:2");
-        var failed = ActivityResults.ToInput(new DataFetchOutcome { Ok = false, ErrorCode = "HTTP_STATUS", Error = "the source answered 503" }, "loyalty", "tier");
+        var capped = Journeys.Commands.CommandExecutor.ToInput(new ActionOutcome { Status = Execution.ActionStatus.Capped, LatencyMs = 3 }, "k:2");
+        var failed = Journeys.Commands.CommandExecutor.ToInput(new DataFetchOutcome { Ok = false, ErrorCode = "HTTP_STATUS", Error = "the source answered 503" }, "loyalty", "tier");
 
         Assert.Equal(new ActionCompletedInput("k:2", Execution.ActionStatus.Capped, null, null, 3), capped);
         Assert.Equal(new DataFetchedInput("loyalty", "tier", null, "the source answered 503"), failed);
+    }
+
+    private async Task PutMailerAsync(string url)
+    {
+        var action = ContractJson.ReadCustomAction("""
+            { "method": "POST", "url": "URL", "params": { "email": "string", "total": "number" },
+              "body": { "to": "{{params.email}}" }, "maxRetries": 0 }
+            """.Replace("URL", url, StringComparison.Ordinal)).Value!;
+        Assert.True((await catalog.Service.PutCustomActionAsync("send-email", action)).Succeeded);
     }
 
     [Fact]

@@ -97,12 +97,12 @@ public sealed class TableStoresTests(AzuriteFixture azurite)
 
         var first = await store.AppendAsync(record, CancellationToken.None);
         var second = await store.AppendAsync(record, CancellationToken.None);
-        var view = await store.GetLatestAsync(journey, "p1", CancellationToken.None);
+        var view = await InstanceViews.ReadAsync(store, journey, "p1", CancellationToken.None);
 
         Assert.True(first);
         Assert.False(second);
         Assert.Equal("run-1", view!.InstanceId);
         Assert.Equal("await-order", view.Node);
-        Assert.Null(await store.GetLatestAsync(journey, "p2", CancellationToken.None));
+        Assert.Null(await InstanceViews.ReadAsync(store, journey, "p2", CancellationToken.None));
     }
 }

@@ -139,9 +139,11 @@ public sealed class IngestRouteTests
     }
 
     [Fact]
-    public async Task Without_an_engine_ingest_is_503()
+    public async Task An_engine_that_is_not_running_makes_ingest_503()
     {
-        await using var api = await ApiHost.StartAsync(mockRuntime: false);
+        await using var api = await ApiHost.StartAsync();
+        api.Runtime!.Setup(r => r.IngestAsync(It.IsAny<IReadOnlyList<System.Text.Json.JsonElement>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new Journeys.Engine.EngineUnavailableException("The engine is not running."));
         using var response = await api.Ingest.PostAsync("/api/ingest", ApiHost.Json(Cart));
         Assert.Equal(["UNAVAILABLE"], (await response.ProblemAsync(503)).Codes());
     }

@@ -14,7 +14,7 @@ public sealed class OpenApiTests
         "GET /api/datasources", "PUT /api/datasources/{id}", "GET /api/datasources/{id}", "DELETE /api/datasources/{id}",
         "GET /api/actions", "PUT /api/actions/{id}", "GET /api/actions/{id}", "DELETE /api/actions/{id}",
         "GET /api/journeys", "PUT /api/journeys/{id}", "GET /api/journeys/{id}",
-        "POST /api/journeys/{id}/validate", "POST /api/journeys/{id}/publish", "POST /api/journeys/{id}/close", "POST /api/journeys/{id}/stop",
+        "POST /api/journeys/{id}/validate", "POST /api/journeys/{id}/publish", "POST /api/journeys/{id}/simulate", "POST /api/journeys/{id}/close", "POST /api/journeys/{id}/stop",
         "GET /api/journeys/{id}/report", "GET /api/journeys/{id}/instances/{profileId}",
         "POST /api/ingest", "GET /api/health",
     ];

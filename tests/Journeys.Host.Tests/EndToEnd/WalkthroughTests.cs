@@ -19,7 +19,6 @@ public sealed class WalkthroughTests
         await using var api = await ApiHost.StartAsync(
             options =>
             {
-                options.ConfigureServices = EmbeddedRuntime.Register;
                 options.TimeScale = 36_000;
                 options.Configuration["MAILER_TOKEN"] = "token";
                 options.Configuration["LOYALTY_KEY"] = "key";

@@ -16,15 +16,7 @@ public sealed class EmbeddedHostTests
         observer.Setup(o => o.OnLifecycleChangedAsync(It.IsAny<JourneyLifecycleChange>(), It.IsAny<CancellationToken>()))
             .Callback((JourneyLifecycleChange change, CancellationToken _) => changes.Add(change))
             .Returns(Task.CompletedTask);
-        await using var api = await ApiHost.StartAsync(o =>
-        {
-            var registerRuntime = o.ConfigureServices!;
-            o.ConfigureServices = services =>
-            {
-                registerRuntime(services);
-                services.AddSingleton(observer.Object);
-            };
-        });
+        await using var api = await ApiHost.StartAsync(o => o.ConfigureServices = services => services.AddSingleton(observer.Object));
         await Api.JourneyRouteTests.DefineAbandonedCartConfigurationAsync(api);
         using var put = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"));
         using var publish = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/publish");

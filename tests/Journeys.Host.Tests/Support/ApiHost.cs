@@ -33,7 +33,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     public EmbeddedHost Host { get; }
 
-    /// <summary>The mocked runtime; null when the host runs without one (the <see cref="UnavailableRuntime"/> fallback).</summary>
+    /// <summary>The mocked runtime; null when the host runs the real SQLite engine.</summary>
     public Mock<IJourneyRuntime>? Runtime { get; }
 
     public HttpClient Anonymous { get; }
@@ -52,8 +52,12 @@ public sealed class ApiHost : IAsyncDisposable
             DatabasePath = Path.Combine(folder, "journeys.db"),
             Urls = "http://127.0.0.1:0",
             ConsoleLogging = false,
-            ConfigureServices = runtime is null ? null : services => services.AddSingleton(runtime.Object),
         };
+        if (runtime is not null)
+        {
+            options.AddRuntime = services => services.AddSingleton(runtime.Object);
+        }
+
         options.Configuration["Journeys:AdminKey"] = AdminKey;
         options.Configuration["Journeys:IngestKey"] = IngestKey;
         configure?.Invoke(options);

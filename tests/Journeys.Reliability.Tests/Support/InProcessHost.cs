@@ -35,7 +35,6 @@ internal sealed class InProcessHost : IAsyncDisposable
             Urls = "http://127.0.0.1:0",
             TimeScale = timeScale,
             ConsoleLogging = false,
-            ConfigureServices = EmbeddedRuntime.Register,
             Engine = new EngineOptions { TimeScale = timeScale, MaxIdle = TimeSpan.FromMilliseconds(50) },
         };
         options.Configuration[EmbeddedHost.AdminKeySetting] = AdminKey;

@@ -42,7 +42,7 @@ public sealed class CatalogServiceRetryTests
             .ReturnsAsync(StoreWriteResult<JourneyLifecycleChange>.Failed(StoreWriteStatus.PreconditionFailed));
         var service = new CatalogService(store.Object, new RecordingValidator([]));
 
-        var result = await service.PublishJourneyAsync("j", "\"e1\"");
+        var result = await service.PublishJourneyAsync("j", WriteCondition.IfMatch("e1"));
 
         Assert.Equal("PRECONDITION_FAILED", result.Failure?.Code);
         store.Verify(s => s.PublishDraftAsync("j", "e1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);

@@ -1,16 +1,12 @@
 namespace Journeys.Runtime.Tests.Connectors;
 
 /// <summary>A clock that only moves when told. Timers stay real: only the readings used for bookkeeping are faked.</summary>
-public sealed class ManualClock : TimeProvider
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
-    private DateTimeOffset now;
+    /// <summary>The reading; a test may set it directly.</summary>
+    public DateTimeOffset Now { get; set; } = start;
 
-    public ManualClock(DateTimeOffset start)
-    {
-        now = start;
-    }
+    public override DateTimeOffset GetUtcNow() => Now;
 
-    public override DateTimeOffset GetUtcNow() => now;
-
-    public void Advance(TimeSpan by) => now += by;
+    public void Advance(TimeSpan by) => Now += by;
 }

@@ -1,4 +1,5 @@
 using Journeys.Catalog;
+using Journeys.Runtime.Tests.Connectors;
 
 namespace Journeys.Storage.Sqlite.Tests.Catalog;
 

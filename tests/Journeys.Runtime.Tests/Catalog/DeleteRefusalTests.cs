@@ -1,3 +1,4 @@
+using Journeys.Catalog;
 using Journeys.Model;
 using Journeys.Serialization;
 
@@ -22,7 +23,6 @@ public sealed class DeleteRefusalTests
         {
             Assert.NotNull(refused);
             Assert.Equal("IN_USE", refused.Code);
-            Assert.Equal(409, refused.HttpStatus);
             Assert.Equal(["cart"], refused.UsedBy);
         }
 
@@ -106,7 +106,7 @@ public sealed class DeleteRefusalTests
         await h.Service.PutJourneyDraftAsync("cart", Samples.Cart());
         await h.Service.PublishJourneyAsync("cart");
 
-        Assert.Equal("PRECONDITION_FAILED", (await h.Service.DeleteCustomActionAsync("send-email", "\"stale\"")).Failure?.Code);
+        Assert.Equal("PRECONDITION_FAILED", (await h.Service.DeleteCustomActionAsync("send-email", WriteCondition.IfMatch("stale"))).Failure?.Code);
     }
 
     private static Journey JourneyWithCondition(string when) => ContractJson.ReadJourney($$"""

@@ -30,7 +30,7 @@ public sealed class ResourceCrudTests
         var first = (await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v1"))).Value!.Value;
         h.Clock.Now = CatalogHarness.Start.AddMinutes(5);
 
-        var second = await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v2"), first.ETag);
+        var second = await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v2"), WriteCondition.IfMatch(first.ETag));
 
         Assert.True(second.Succeeded);
         Assert.False(second.Value.Created);
@@ -46,7 +46,7 @@ public sealed class ResourceCrudTests
         using var h = await CatalogHarness.CreateAsync();
         var first = (await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail())).Value!.Value;
 
-        var second = await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail(), "\"" + first.ETag + "\"");
+        var second = await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail(), WriteCondition.IfMatch(first.ETag));
 
         Assert.True(second.Succeeded);
     }
@@ -56,13 +56,12 @@ public sealed class ResourceCrudTests
     {
         using var h = await CatalogHarness.CreateAsync();
         var first = (await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v1"))).Value!.Value;
-        Assert.True((await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v2"), first.ETag)).Succeeded);
+        Assert.True((await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v2"), WriteCondition.IfMatch(first.ETag))).Succeeded);
 
-        var stale = await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v3"), first.ETag);
+        var stale = await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v3"), WriteCondition.IfMatch(first.ETag));
 
         Assert.False(stale.Succeeded);
         Assert.Equal("PRECONDITION_FAILED", stale.Failure.Code);
-        Assert.Equal(412, stale.Failure.HttpStatus);
         Assert.Equal("v2", (await h.Service.GetEventDefinitionAsync("cart.abandoned")).Value!.Body.Description);
     }
 
@@ -71,12 +70,12 @@ public sealed class ResourceCrudTests
     {
         using var h = await CatalogHarness.CreateAsync();
 
-        var missing = await h.Service.PutDataSourceAsync("loyalty", Samples.Loyalty(), "*");
+        var missing = await h.Service.PutDataSourceAsync("loyalty", Samples.Loyalty(), WriteCondition.MustExist);
         Assert.Equal("PRECONDITION_FAILED", missing.Failure?.Code);
         Assert.Equal("NOT_FOUND", (await h.Service.GetDataSourceAsync("loyalty")).Failure?.Code);
 
         Assert.True((await h.Service.PutDataSourceAsync("loyalty", Samples.Loyalty())).Succeeded);
-        var present = await h.Service.PutDataSourceAsync("loyalty", Samples.Loyalty(), "*");
+        var present = await h.Service.PutDataSourceAsync("loyalty", Samples.Loyalty(), WriteCondition.MustExist);
         Assert.True(present.Succeeded);
         Assert.False(present.Value.Created);
     }
@@ -86,7 +85,7 @@ public sealed class ResourceCrudTests
     {
         using var h = await CatalogHarness.CreateAsync();
 
-        var result = await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail(), "\"0123\"");
+        var result = await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail(), WriteCondition.IfMatch("0123"));
 
         Assert.Equal("PRECONDITION_FAILED", result.Failure?.Code);
     }
@@ -129,7 +128,6 @@ public sealed class ResourceCrudTests
         Assert.True(deleted.Succeeded);
         Assert.Equal("NOT_FOUND", (await h.Service.GetCustomActionAsync("send-email")).Failure?.Code);
         Assert.Equal("NOT_FOUND", (await h.Service.DeleteCustomActionAsync("send-email")).Failure?.Code);
-        Assert.Equal(404, (await h.Service.DeleteCustomActionAsync("send-email")).Failure?.HttpStatus);
     }
 
     [Fact]
@@ -139,11 +137,11 @@ public sealed class ResourceCrudTests
         var first = (await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail())).Value!.Value;
         var second = (await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail())).Value!.Value;
 
-        var stale = await h.Service.DeleteCustomActionAsync("send-email", first.ETag);
+        var stale = await h.Service.DeleteCustomActionAsync("send-email", WriteCondition.IfMatch(first.ETag));
         Assert.Equal("PRECONDITION_FAILED", stale.Failure?.Code);
         Assert.True((await h.Service.GetCustomActionAsync("send-email")).Succeeded);
 
-        Assert.True((await h.Service.DeleteCustomActionAsync("send-email", second.ETag)).Succeeded);
+        Assert.True((await h.Service.DeleteCustomActionAsync("send-email", WriteCondition.IfMatch(second.ETag))).Succeeded);
     }
 
     [Fact]
@@ -154,7 +152,7 @@ public sealed class ResourceCrudTests
         await h.Service.DeleteCustomActionAsync("send-email");
         await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail());
 
-        var result = await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail(), old.ETag);
+        var result = await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail(), WriteCondition.IfMatch(old.ETag));
 
         Assert.Equal("PRECONDITION_FAILED", result.Failure?.Code);
     }
@@ -174,7 +172,6 @@ public sealed class ResourceCrudTests
         var draft = await h.Service.PutJourneyDraftAsync(id, Samples.ThankYou());
 
         Assert.Equal("ID_INVALID", put.Failure?.Code);
-        Assert.Equal(400, put.Failure?.HttpStatus);
         Assert.Equal("ID_INVALID", get.Failure?.Code);
         Assert.Equal("ID_INVALID", draft.Failure?.Code);
         Assert.Empty(await h.Service.ListEventDefinitionsAsync());
@@ -198,7 +195,6 @@ public sealed class ResourceCrudTests
         var result = await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned());
 
         Assert.Equal("INVALID", result.Failure?.Code);
-        Assert.Equal(400, result.Failure?.HttpStatus);
         Assert.Equal(["EXPR_PARSE"], result.Failure!.Issues.Select(i => i.Code));
         Assert.Equal("NOT_FOUND", (await h.Service.GetEventDefinitionAsync("cart.abandoned")).Failure?.Code);
     }

@@ -8,15 +8,21 @@ using Microsoft.Extensions.Logging;
 
 namespace Journeys.Host.Serving;
 
-/// <summary>Registers the SQLite journey engine as the host's runtime, started and stopped with the host.</summary>
-public static class EmbeddedRuntime
+/// <summary>The embedded host's journey runtime: the SQLite engine, started and stopped with the host.</summary>
+public static class JourneyEngineServiceCollectionExtensions
 {
-    public static void Register(IServiceCollection services)
+    /// <summary>
+    /// Registers the <see cref="JourneyEngine"/> as the host's <see cref="IJourneyRuntime"/> and lifecycle observer,
+    /// with a hosted service that starts it with the host and stops it (finishing in-flight calls) before the host
+    /// exits. Uses what <see cref="EmbeddedHost"/> registers: the opened <see cref="SqliteRuntimeStore"/>, the
+    /// catalog, the connectors and the <see cref="EmbeddedHostOptions"/> (time scale, engine tuning).
+    /// </summary>
+    public static IServiceCollection AddJourneyEngine(this IServiceCollection services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(sp =>
         {
-            var database = sp.GetRequiredService<SqliteDatabase>();
-            var store = SqliteRuntimeStore.OpenAsync(database).GetAwaiter().GetResult();
+            var store = sp.GetRequiredService<SqliteRuntimeStore>();
             var options = sp.GetRequiredService<EmbeddedHostOptions>();
             return new JourneyEngine(
                 store.OpenWriter,
@@ -31,6 +37,7 @@ public static class EmbeddedRuntime
         services.AddSingleton<IJourneyRuntime>(sp => sp.GetRequiredService<JourneyEngine>());
         services.AddSingleton<IJourneyLifecycleObserver>(sp => sp.GetRequiredService<JourneyEngine>());
         services.AddHostedService<EngineLifetime>();
+        return services;
     }
 
     /// <summary>Starts the engine with the host, and stops it (finishing in-flight calls) before the host exits.</summary>

@@ -28,13 +28,13 @@ public sealed class JourneyLifecycleTests
     {
         using var h = await CatalogHarness.CreateAsync();
         var first = (await h.Service.PutJourneyDraftAsync("cart", Samples.Cart("one"))).Value!.Value;
-        Assert.True((await h.Service.PutJourneyDraftAsync("cart", Samples.Cart("two"), first.DraftETag)).Succeeded);
+        Assert.True((await h.Service.PutJourneyDraftAsync("cart", Samples.Cart("two"), WriteCondition.IfMatch(first.DraftETag))).Succeeded);
 
-        var stale = await h.Service.PutJourneyDraftAsync("cart", Samples.Cart("three"), first.DraftETag);
+        var stale = await h.Service.PutJourneyDraftAsync("cart", Samples.Cart("three"), WriteCondition.IfMatch(first.DraftETag));
 
         Assert.Equal("PRECONDITION_FAILED", stale.Failure?.Code);
         Assert.Equal("two", (await h.Service.GetJourneyAsync("cart")).Value!.Draft.Name);
-        Assert.Equal("PRECONDITION_FAILED", (await h.Service.PutJourneyDraftAsync("other", Samples.Cart(), "*")).Failure?.Code);
+        Assert.Equal("PRECONDITION_FAILED", (await h.Service.PutJourneyDraftAsync("other", Samples.Cart(), WriteCondition.MustExist)).Failure?.Code);
     }
 
     [Fact]
@@ -119,7 +119,6 @@ public sealed class JourneyLifecycleTests
         var refused = await h.Service.PublishJourneyAsync("cart");
 
         Assert.Equal("INVALID", refused.Failure?.Code);
-        Assert.Equal(409, refused.Failure?.HttpStatus);
         Assert.Equal(["NODE_UNREACHABLE", "ACTION_UNKNOWN"], refused.Failure!.Issues.Select(i => i.Code));
         var journey = (await h.Service.GetJourneyAsync("cart")).Value!;
         Assert.Equal(1, journey.LiveVersion);
@@ -193,12 +192,12 @@ public sealed class JourneyLifecycleTests
         var seen = (await h.Service.PutJourneyDraftAsync("cart", Samples.Cart("seen"))).Value!.Value;
         await h.Service.PutJourneyDraftAsync("cart", Samples.Cart("changed since"));
 
-        var refused = await h.Service.PublishJourneyAsync("cart", ETagHeader.Format(seen.DraftETag));
+        var refused = await h.Service.PublishJourneyAsync("cart", WriteCondition.IfMatch(seen.DraftETag));
 
         Assert.Equal("PRECONDITION_FAILED", refused.Failure?.Code);
         Assert.Empty((await h.Service.GetJourneyAsync("cart")).Value!.Versions);
         var current = (await h.Service.GetJourneyAsync("cart")).Value!;
-        Assert.Equal(1, (await h.Service.PublishJourneyAsync("cart", ETagHeader.Format(current.DraftETag))).Value?.LiveVersion);
+        Assert.Equal(1, (await h.Service.PublishJourneyAsync("cart", WriteCondition.IfMatch(current.DraftETag))).Value?.LiveVersion);
     }
 
     [Fact]
@@ -239,7 +238,6 @@ public sealed class JourneyLifecycleTests
         Assert.True(again.Succeeded);
         Assert.Empty(again.Value.EndedVersions);
         Assert.Equal("CONFLICT", draft.Failure?.Code);
-        Assert.Equal(409, draft.Failure?.HttpStatus);
         Assert.Equal(JourneyStatus.Draft, (await h.Service.GetJourneyAsync("draft-only")).Value!.Status);
     }
 

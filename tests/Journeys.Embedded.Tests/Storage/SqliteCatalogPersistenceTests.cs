@@ -1,8 +1,9 @@
 using Journeys.Catalog;
+using Journeys.Runtime.Tests.Connectors;
 
 namespace Journeys.Storage.Sqlite.Tests.Catalog;
 
-public sealed class PersistenceTests
+public sealed class SqliteCatalogPersistenceTests
 {
     [Fact]
     public async Task Reopening_the_file_keeps_everything()

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json;
+using Journeys.Api.Http;
+using Journeys.Catalog;
+using Journeys.Model;
+using Journeys.Serialization;
+using Journeys.Simulation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Journeys.Api.Endpoints;
+
+/// <summary>
+/// <c>POST /api/journeys/{id}/simulate</c> (SPEC §6, §8): runs the draft, or published version <c>?version=n</c>,
+/// against the scenario in the body, in virtual time and in-process. It reads the catalog and nothing else: no
+/// instance, counter or event key is written and no service is called, on either host.
+/// </summary>
+public static class SimulationEndpoints
+{
+    public static async Task<IResult> SimulateJourneyAsync(
+        HttpRequest request, string id, [FromQuery] string? version, [FromServices] CatalogService catalog, [FromServices] ApiOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        if (ApiProblems.CheckId(id) is { } badId)
+        {
+            return badId;
+        }
+
+        int? publishedVersion = null;
+        if (version is not null)
+        {
+            if (!int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+            {
+                return Problems.Problems.BadRequest(SimulationErrorCodes.VersionInvalid, "$.version", "version must be the number of a published version (1, 2, …).");
+            }
+
+            publishedVersion = number;
+        }
+
+        var body = await RequestBody.ReadJsonAsync(request, options.IngestBodyLimit, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        ScenarioReadResult scenario;
+        try
+        {
+            using var document = JsonDocument.Parse(body.Bytes);
+            scenario = ScenarioReader.Read(document.RootElement, options.SimulationLimits);
+        }
+        catch (JsonException exception)
+        {
+            return Problems.Problems.BadRequest(ContractJson.MalformedJson, "$", $"The body is not JSON: {exception.Message}");
+        }
+
+        if (!scenario.Succeeded)
+        {
+            return new Problems.ProblemResult(400, "The scenario is not valid.", scenario.Errors);
+        }
+
+        Journey journey;
+        int simulatedVersion;
+        if (publishedVersion is { } published)
+        {
+            var found = await catalog.GetJourneyVersionAsync(id, published, cancellationToken);
+            if (!found.Succeeded)
+            {
+                return ApiProblems.FromCatalog(found.Failure);
+            }
+
+            journey = found.Value.Definition;
+            simulatedVersion = published;
+        }
+        else
+        {
+            var found = await catalog.GetJourneyAsync(id, cancellationToken);
+            if (!found.Succeeded)
+            {
+                return ApiProblems.FromCatalog(found.Failure);
+            }
+
+            // The draft runs as the version publishing it would create, so journey.version reads the same.
+            journey = found.Value.Draft;
+            simulatedVersion = found.Value.Versions.Select(v => v.Version).DefaultIfEmpty(0).Max() + 1;
+        }
+
+        var configuration = await catalog.GetConfigurationAsync(cancellationToken);
+        var events = (await catalog.ListEventDefinitionsAsync(cancellationToken)).Select(e => KeyValuePair.Create(e.Id, e.Body));
+        var setup = SimulationSetup.TryCreate(id, simulatedVersion, journey, events, configuration, out var validation);
+        if (setup is null)
+        {
+            return ApiProblems.FromCatalog(new CatalogFailure(
+                CatalogErrorCodes.Invalid, $"Journey '{id}' cannot be simulated: it has {validation.Errors.Count} validation error(s).") { Issues = validation.Errors }, invalidStatus: 409);
+        }
+
+        try
+        {
+            var result = await JourneySimulator.RunAsync(setup, scenario.Scenario!, options.SimulationLimits);
+            return JsonResponses.Ok(result, SimulationJsonContext.Default.SimulationResult);
+        }
+        catch (SimulationLimitException exception)
+        {
+            return new Problems.ProblemResult(422, "The simulation ran into a limit.", [new ContractError(exception.Code, "$", exception.Message)]);
+        }
+    }
+}
