@@ -9,8 +9,8 @@ using Journeys.Functions.Hosting;
 using Journeys.Functions.Tables;
 using Journeys.Ingestion;
 using Journeys.Reporting;
-using Journeys.Serialization;
 using Journeys.Runtime.Tests.Connectors;
+using Journeys.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
