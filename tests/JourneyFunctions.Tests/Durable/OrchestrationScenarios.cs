@@ -127,6 +127,42 @@ public abstract class OrchestrationScenarios(AzuriteFixture azurite)
         Assert.Equal([first.InstanceId + ":retry:1", second.InstanceId + ":retry:1"], keys);
     }
 
+    [Fact]
+    public async Task A_failing_email_is_retried_with_one_idempotency_key_then_takes_the_error_path()
+    {
+        await using var run = await StartAsync("abandoned-cart", (request, number) =>
+            request.PathAndQuery.StartsWith("/send-email/", StringComparison.Ordinal) ? ScriptedReply.Status(503) : Reply(request, number));
+
+        await run.IngestAsync(Cart("e1", "c1", "k1", 120));
+        var view = await run.WaitForEndAsync("abandoned-cart", "c1");
+
+        Assert.Equal(InstanceStatus.Completed, view.Status);
+        Assert.Equal(["await-order", "tier-check", "vip-email", "done"], Path(view));
+        var attempts = run.Services.Requests.Where(r => r.PathAndQuery == "/send-email/send").ToList();
+        Assert.Equal(4, attempts.Count); // the first call and send-email's maxRetries (3)
+        Assert.All(attempts, attempt => Assert.Equal(view.InstanceId + ":vip-email:1", attempt.Header("Idempotency-Key")));
+        Assert.Equal(1, Node(await run.ReportAsync("abandoned-cart"), "vip-email").Branches["error"]); // errorNext is the "error" branch, not a step error
+    }
+
+    [Fact]
+    public async Task An_instance_waiting_when_a_new_version_is_published_finishes_on_its_own_version()
+    {
+        await using var run = await StartAsync("abandoned-cart");
+
+        await run.IngestAsync(Cart("e1", "c1", "k1", 120));
+        await run.WaitForAsync("abandoned-cart", "c1", view => view.Waiting == WaitKind.Event);
+        Assert.Equal(2, (await run.Catalog.PublishJourneyAsync("abandoned-cart")).Value!.LiveVersion);
+        await run.IngestAsync(Cart("e2", "c2", "k2", 50));
+        var first = await run.WaitForEndAsync("abandoned-cart", "c1");
+        var second = await run.WaitForEndAsync("abandoned-cart", "c2");
+
+        Assert.Equal(1, first.Version);
+        Assert.Equal(2, second.Version);
+        Assert.Equal(["await-order", "tier-check", "vip-email", "done"], Path(first));
+        var report = (await run.ReportAsync("abandoned-cart"))!;
+        Assert.Equal([1L, 1L], report.Versions.OrderBy(v => v.Version).Select(v => v.Entered));
+    }
+
     private static async Task<InstanceView> RunPaymentFailureAsync(JourneyRun run, string eventId)
     {
         var retryAt = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
@@ -135,8 +171,8 @@ public abstract class OrchestrationScenarios(AzuriteFixture azurite)
         return await run.WaitForEndAsync("payment-failed", "p1");
     }
 
-    private Task<JourneyRun> StartAsync(string journey) =>
-        JourneyRun.StartAsync(azurite, Kind, Reply, ShortWaits, journey);
+    private Task<JourneyRun> StartAsync(string journey, Func<RecordedRequest, int, ScriptedReply>? script = null) =>
+        JourneyRun.StartAsync(azurite, Kind, script ?? Reply, ShortWaits, journey);
 
     /// <summary>The samples' services: a gold member with 500 points, a mailer that accepts, a billing service that declines.</summary>
     private static ScriptedReply Reply(RecordedRequest request, int number) => request.PathAndQuery switch
@@ -149,7 +185,7 @@ public abstract class OrchestrationScenarios(AzuriteFixture azurite)
     private static List<string> Path(InstanceView view) =>
         view.Steps.Where(step => step.Kind == StepEventKind.Entered).Select(step => step.Node!).ToList();
 
-    private static NodeReport Node(JourneyReport report, string node) => Assert.Single(report.Versions).Nodes[node];
+    private static NodeReport Node(JourneyReport? report, string node) => Assert.Single(report!.Versions).Nodes[node];
 
     private static string Cart(string id, string profile, string cart, int total) =>
         $$"""{ "id": "{{id}}", "type": "cart.abandoned", "customer": { "id": "{{profile}}", "email": "{{profile}}@example.com" }, "cart": { "id": "{{cart}}", "total": {{total}} } }""";
