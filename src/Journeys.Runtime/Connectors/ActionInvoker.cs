@@ -89,6 +89,11 @@ public sealed class ActionInvoker
         var auth = AuthResolver.Resolve(action.Auth, configuration);
         var context = new EvaluationContext { Params = parameters, Now = timeProvider.GetUtcNow() };
         var url = template.RenderUrl(context, auth);
+        if (UrlPathSegments.FindDotSegment(url) is { } dotSegment)
+        {
+            throw new ConnectorFailureException(ConnectorErrorCodes.UrlPathSegment, "url: " + dotSegment);
+        }
+
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             // The rendered URL may carry an apiKey query parameter, so the message does not quote it.

@@ -9,7 +9,8 @@ public static class ActivityResults
     public static ActionCompletedInput ToInput(ActionOutcome outcome, string idempotencyKey)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return new ActionCompletedInput(idempotencyKey, outcome.Status, outcome.StatusCode, outcome.Body, outcome.LatencyMs);
+        return new ActionCompletedInput(
+            idempotencyKey, outcome.Status, outcome.StatusCode, outcome.Body, outcome.LatencyMs, outcome.ErrorCode, outcome.ErrorMessage, outcome.Attempts);
     }
 
     public static DataFetchedInput ToInput(DataFetchOutcome outcome, string source, string group)

@@ -35,7 +35,9 @@ public sealed class JourneyActivities(
         if (compiled is null || !compiled.Actions.TryGetValue(request.ActionId, out var action))
         {
             // The stepper then takes the error path, as for any failed call.
-            return new ActionCompletedInput(request.IdempotencyKey, Execution.ActionStatus.Error, null, null, 0);
+            return new ActionCompletedInput(
+                request.IdempotencyKey, Execution.ActionStatus.Error, null, null, 0, ConnectorErrorCodes.DefinitionInvalid,
+                $"Action '{request.ActionId}' is not available to version {request.Version} of journey '{request.JourneyId}'; nothing was sent.");
         }
 
         var outcome = await actions.InvokeAsync(request.ActionId, action, request.Params, request.IdempotencyKey, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Journeys.Execution;
 using Journeys.Ingestion;
+using Journeys.Reporting;
 using Journeys.Routing;
 
 namespace Journeys.Engine;
@@ -13,6 +14,10 @@ public sealed partial class JourneyEngine
     /// </summary>
     private sealed class UnitOfWork(JourneyEngine engine, IRuntimeWriter store, DateTimeOffset now) : IRoutingContext
     {
+        // One event's counter deltas, kept apart until the event is applied whole (see RouteIsolatedAsync).
+        private readonly ReportCounters eventCounters = new();
+        private ReportCounters counters = engine.counters;
+
         public List<PendingWork> NewWork { get; } = [];
 
         public async Task<IReadOnlyList<IngestResult>?> ApplyAsync(EngineRequest request)
@@ -23,7 +28,7 @@ public sealed partial class JourneyEngine
                     var results = new IngestResult[ingest.Events.Count];
                     for (var i = 0; i < results.Length; i++)
                     {
-                        results[i] = await EventRouter.RouteAsync(engine.routing, ingest.Events[i], this, now);
+                        results[i] = await RouteIsolatedAsync(ingest.Events[i]);
                     }
 
                     return results;
@@ -47,6 +52,40 @@ public sealed partial class JourneyEngine
                     return null;
                 default:
                     return null;
+            }
+        }
+
+        /// <summary>
+        /// Routes one event inside a savepoint of the iteration's transaction: when applying it throws (a bug, a
+        /// corrupt row), only this event is undone (its rows, counters, queued calls) and answered with the error;
+        /// the batch's other events are applied. One bad event never makes a producer resend the good ones.
+        /// </summary>
+        private async Task<IngestResult> RouteIsolatedAsync(JsonElement rawEvent)
+        {
+            var workCount = NewWork.Count;
+            var nextInstance = engine.nextInstance;
+            store.Savepoint();
+            eventCounters.Clear();
+            counters = eventCounters;
+            try
+            {
+                var result = await EventRouter.RouteAsync(engine.routing, rawEvent, this, now);
+                store.ReleaseSavepoint();
+                engine.counters.Add(eventCounters);
+                return result;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Should the rollback itself fail, the transaction is unusable: that throws and fails the iteration.
+                store.RollbackToSavepoint();
+                NewWork.RemoveRange(workCount, NewWork.Count - workCount);
+                engine.nextInstance = nextInstance;
+                LogEventFailed(engine.logger, ex);
+                return new IngestResult { Error = $"the event could not be applied and nothing of it was kept: {ex.GetType().Name}: {ex.Message}" };
+            }
+            finally
+            {
+                counters = engine.counters;
             }
         }
 
@@ -87,7 +126,7 @@ public sealed partial class JourneyEngine
             return await StepAsync(state, new EventReceivedInput(eventId, rawEvent));
         }
 
-        public void Discarded(string journeyId, int version, DiscardReason reason) => engine.counters.Discarded(journeyId, version, reason);
+        public void Discarded(string journeyId, int version, DiscardReason reason) => counters.Discarded(journeyId, version, reason);
 
         /// <summary>Steps one instance; false when the stepper ignored the input.</summary>
         private async Task<bool> StepAsync(InstanceState state, StepInput input)
@@ -118,7 +157,7 @@ public sealed partial class JourneyEngine
                 if (result.Events.Count > 0)
                 {
                     store.AppendSteps(state.InstanceId, result.Events);
-                    engine.counters.Apply(state.JourneyId, state.Version, result.Events);
+                    counters.Apply(state.JourneyId, state.Version, result.Events);
                 }
 
                 if (state.Status != InstanceStatus.Active)

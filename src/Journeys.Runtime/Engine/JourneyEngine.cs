@@ -485,11 +485,14 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
             case CallActionCommand call:
                 if (compiled?.Actions.GetValueOrDefault(call.ActionId) is not { } action)
                 {
-                    return new ActionCompletedInput(call.IdempotencyKey, ActionStatus.Error, null, null, 0);
+                    return new ActionCompletedInput(
+                        call.IdempotencyKey, ActionStatus.Error, null, null, 0, ConnectorErrorCodes.DefinitionInvalid,
+                        $"Action '{call.ActionId}' is not available to version {item.Version} of journey '{item.JourneyId}'; nothing was sent.");
                 }
 
                 var outcome = await actions.InvokeAsync(call.ActionId, action, call.Params, call.IdempotencyKey, cancellationToken);
-                return new ActionCompletedInput(call.IdempotencyKey, outcome.Status, outcome.StatusCode, outcome.Body, outcome.LatencyMs);
+                return new ActionCompletedInput(
+                    call.IdempotencyKey, outcome.Status, outcome.StatusCode, outcome.Body, outcome.LatencyMs, outcome.ErrorCode, outcome.ErrorMessage, outcome.Attempts);
             case FetchDataCommand fetch:
                 if (compiled?.DataSources.GetValueOrDefault(fetch.Source) is not { } source)
                 {
@@ -521,6 +524,9 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An engine iteration failed and was rolled back")]
     private static partial void LogIterationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An ingested event could not be applied; it alone was undone and answered with the error")]
+    private static partial void LogEventFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Applying the result of a call of instance {InstanceId} failed; it stays queued")]
     private static partial void LogWorkFailed(ILogger logger, string instanceId, Exception exception);

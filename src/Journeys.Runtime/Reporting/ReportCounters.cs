@@ -76,6 +76,23 @@ public sealed class ReportCounters
         _ => reason.ToString(),
     };
 
+    /// <summary>Adds another unit's deltas to these (maxima by maximum), e.g. one event's once it is applied whole.</summary>
+    public void Add(ReportCounters other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (key, value) in other.deltas)
+        {
+            if (key.IsMaximum)
+            {
+                Max(key, value);
+            }
+            else
+            {
+                Add(key, value);
+            }
+        }
+    }
+
     private void Add(CounterKey key, long value) => deltas[key] = deltas.GetValueOrDefault(key) + value;
 
     private void Max(CounterKey key, long value) => deltas[key] = Math.Max(deltas.GetValueOrDefault(key), value);
