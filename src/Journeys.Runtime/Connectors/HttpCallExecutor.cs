@@ -20,6 +20,7 @@ internal sealed class HttpCallExecutor
     private readonly ConnectorOptions options;
     private readonly TimeProvider timeProvider;
     private readonly ConcurrentDictionary<(int TimeoutMs, int MaxRetries), ResiliencePipeline<HttpResponseMessage>> pipelines = new();
+    private readonly Http10Endpoints http10 = new();
 
     public HttpCallExecutor(IHttpClientFactory clientFactory, string clientName, ConnectorOptions options, TimeProvider timeProvider)
     {
@@ -33,7 +34,6 @@ internal sealed class HttpCallExecutor
     public async Task<HttpCallResult> SendAsync(Func<HttpRequestMessage> createRequest, int timeoutMs, int maxRetries, CancellationToken cancellationToken)
     {
         var pipeline = pipelines.GetOrAdd((timeoutMs, maxRetries), key => BuildPipeline(key.TimeoutMs, key.MaxRetries));
-        var client = clientFactory.CreateClient(clientName);
         var attempts = 0;
         var stopwatch = Stopwatch.StartNew();
         try
@@ -42,7 +42,7 @@ internal sealed class HttpCallExecutor
                 async token =>
                 {
                     attempts++;
-                    return await SendOnceAsync(client, createRequest, token).ConfigureAwait(false);
+                    return await SendOnceAsync(createRequest, token).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
             var body = response.Content is ByteArrayContent buffered ? await buffered.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false) : [];
@@ -65,12 +65,16 @@ internal sealed class HttpCallExecutor
             new(null, [], null, attempts, stopwatch.ElapsedMilliseconds, failure, message);
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpClient client, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
     {
         using var request = createRequest();
+        var uri = request.RequestUri!;
+        var client = clientFactory.CreateClient(http10.Contains(uri) ? ConnectorHttpClients.SingleUse(clientName) : clientName);
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         try
         {
+            // Learnt from the headers, before the body is read: reading it to the end hands the connection back to the pool.
+            http10.Learn(uri, response);
             var original = response.Content;
             var body = await ReadBoundedAsync(original, cancellationToken).ConfigureAwait(false);
             var buffered = new ByteArrayContent(body);

@@ -95,6 +95,13 @@ public static class EventRouter
                     context.Discarded(journey.JourneyId, journey.Version, decision.Reason.Value);
                 }
             }
+
+            // A live journey that cannot run still answers for its events: a counted discard with the reason.
+            foreach (var lost in table.UnavailableByEvent.GetValueOrDefault(classification.EventId) ?? [])
+            {
+                (discarded ??= []).Add(new IngestDiscard(DiscardReason.JourneyUnavailable, Journey: lost.JourneyId, Event: classification.EventId, Message: lost.Reason));
+                context.Discarded(lost.JourneyId, lost.Version, DiscardReason.JourneyUnavailable);
+            }
         }
 
         return new IngestResult

@@ -73,6 +73,7 @@ public sealed class ReportCounters
         DiscardReason.AlreadyActive => "alreadyActive",
         DiscardReason.ReentryNotAllowed => "reentryNotAllowed",
         DiscardReason.ReentryTooSoon => "reentryTooSoon",
+        DiscardReason.JourneyUnavailable => "journeyUnavailable",
         _ => reason.ToString(),
     };
 
