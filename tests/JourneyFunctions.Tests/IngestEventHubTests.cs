@@ -73,7 +73,7 @@ public sealed class IngestEventHubTests
     {
         var catalog = new CatalogService((store ?? CartCatalog()).Object);
         var ingestion = new AzureIngestion(
-            keys.Object, Mock.Of<IExitStore>(), new Journeys.Functions.Durable.AmbientInstanceGateway(), Mock.Of<ICounterStore>(), deadLetters.Object, TimeProvider.System);
+            keys.Object, Mock.Of<IExitStore>(), Mock.Of<ICounterStore>(), deadLetters.Object, TimeProvider.System);
         return new IngestEventHub(ingestion, new RoutingTableCache(catalog, TimeProvider.System, TimeSpan.FromMinutes(1)), NullLogger<IngestEventHub>.Instance);
     }
 

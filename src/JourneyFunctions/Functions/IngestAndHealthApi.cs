@@ -1,6 +1,6 @@
 using Journeys.Api;
 using Journeys.Api.Endpoints;
-using Journeys.Engine;
+using Journeys.Durable;
 using Journeys.Functions.Durable;
 using Journeys.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -12,19 +12,23 @@ using static Journeys.Functions.Http.RequestCancellation;
 
 namespace Journeys.Functions.Functions;
 
-/// <summary><c>POST /api/ingest</c> (same routing as Event Hubs, via <c>DurableJourneyRuntime</c>) and <c>GET /api/health</c>.</summary>
-public sealed class IngestAndHealthApi(IJourneyRuntime runtime, ApiOptions options, ILoggerFactory loggers)
+/// <summary>
+/// <c>POST /api/ingest</c> (same routing as Event Hubs, via <see cref="DurableJourneyRuntime"/>) and <c>GET /api/health</c>.
+/// Each binds the invocation's Durable client and hands it to the runtime (<see cref="DurableJourneyRuntime.For"/>).
+/// </summary>
+public sealed class IngestAndHealthApi(DurableJourneyRuntime runtime, ApiOptions options, ILoggerFactory loggers)
 {
     [Function("Ingest")]
     public async Task<IActionResult> IngestAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ingest")] HttpRequest req, [DurableClient] DurableTaskClient client)
     {
-        using var gateway = AmbientInstanceGateway.Use(client);
-        return new ResultActionResult(await IngestEndpoints.IngestAsync(req, runtime, options, Aborted(req)));
+        ArgumentNullException.ThrowIfNull(client);
+        return new ResultActionResult(await IngestEndpoints.IngestAsync(req, runtime.For(new DurableInstanceGateway(client)), options, Aborted(req)));
     }
 
     /// <summary>Anonymous like on the embedded host: a probe must not need a key.</summary>
     [Function("Health")]
-    public async Task<IActionResult> HealthAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req) =>
-        new ResultActionResult(await HealthEndpoints.GetHealthAsync(runtime, loggers, Aborted(req)));
+    public async Task<IActionResult> HealthAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        new ResultActionResult(await HealthEndpoints.GetHealthAsync(runtime.For(new DurableInstanceGateway(client)), loggers, Aborted(req)));
 }

@@ -21,10 +21,10 @@ public sealed partial class IngestEventHub(AzureIngestion ingestion, RoutingTabl
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(context);
-        using var gateway = AmbientInstanceGateway.Use(client);
+        ArgumentNullException.ThrowIfNull(client);
         try
         {
-            var summary = await ingestion.IngestOrDeadLetterAsync(tables.GetAsync, messages, context.CancellationToken);
+            var summary = await ingestion.IngestOrDeadLetterAsync(tables.GetAsync, messages, new DurableInstanceGateway(client), context.CancellationToken);
             LogBatch(messages.Length, summary.Results.Count, summary.DeadLettered);
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)

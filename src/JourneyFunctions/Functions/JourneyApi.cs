@@ -1,7 +1,7 @@
 using Journeys.Api;
 using Journeys.Api.Endpoints;
 using Journeys.Catalog;
-using Journeys.Engine;
+using Journeys.Durable;
 using Journeys.Functions.Durable;
 using Journeys.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +13,7 @@ using static Journeys.Functions.Http.RequestCancellation;
 namespace Journeys.Functions.Functions;
 
 /// <summary>SPEC §6 journey routes, report and instance view: each function is the shared handler.</summary>
-public sealed class JourneyApi(CatalogService catalog, IJourneyRuntime runtime, ApiOptions options)
+public sealed class JourneyApi(CatalogService catalog, DurableJourneyRuntime runtime, ApiOptions options)
 {
     [Function("ListJourneys")]
     public async Task<IActionResult> ListAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys")] HttpRequest req) =>
@@ -39,21 +39,24 @@ public sealed class JourneyApi(CatalogService catalog, IJourneyRuntime runtime, 
     public async Task<IActionResult> CloseAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "journeys/{id}/close")] HttpRequest req, string id) =>
         new ResultActionResult(await JourneyEndpoints.CloseJourneyAsync(id, catalog, Aborted(req)));
 
-    /// <summary>The catalog's stop observer (<c>JourneyStopObserver</c>) raises the stop event to every active instance, through this invocation's client.</summary>
+    /// <summary>After the stop, <see cref="JourneyStopObserver"/> raises the stop event to every active instance through this invocation's client.</summary>
     [Function("StopJourney")]
     public async Task<IActionResult> StopAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "journeys/{id}/stop")] HttpRequest req, string id, [DurableClient] DurableTaskClient client)
     {
-        using var gateway = AmbientInstanceGateway.Use(client);
-        return new ResultActionResult(await JourneyEndpoints.StopJourneyAsync(id, catalog, Aborted(req)));
+        var instances = new DurableInstanceGateway(client);
+        return new ResultActionResult(await JourneyEndpoints.StopJourneyThenAsync(
+            id, catalog, (change, cancellationToken) => JourneyStopObserver.OnLifecycleChangedAsync(change, instances, cancellationToken), Aborted(req)));
     }
 
     [Function("GetReport")]
-    public async Task<IActionResult> ReportAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys/{id}/report")] HttpRequest req, string id) =>
-        new ResultActionResult(await ReportEndpoints.GetReportAsync(id, runtime, Aborted(req)));
+    public async Task<IActionResult> ReportAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys/{id}/report")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        new ResultActionResult(await ReportEndpoints.GetReportAsync(id, runtime.For(new DurableInstanceGateway(client)), Aborted(req)));
 
     [Function("GetInstance")]
     public async Task<IActionResult> InstanceAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys/{id}/instances/{profileId}")] HttpRequest req, string id, string profileId) =>
-        new ResultActionResult(await ReportEndpoints.GetInstanceAsync(id, profileId, runtime, Aborted(req)));
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys/{id}/instances/{profileId}")] HttpRequest req, string id, string profileId,
+        [DurableClient] DurableTaskClient client) =>
+        new ResultActionResult(await ReportEndpoints.GetInstanceAsync(id, profileId, runtime.For(new DurableInstanceGateway(client)), Aborted(req)));
 }

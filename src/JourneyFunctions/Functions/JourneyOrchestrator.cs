@@ -41,8 +41,8 @@ public sealed class JourneyOrchestrator(CompiledJourneyCache journeys, JourneyAc
     [Function(ActivityNames.Jump)]
     public async Task<string> JumpAsync([ActivityTrigger] string request, [DurableClient] DurableTaskClient client, FunctionContext context)
     {
-        using var gateway = AmbientInstanceGateway.Use(client);
-        return OrchestrationJson.Serialize(await activities.JumpAsync(OrchestrationJson.DeserializeJump(request), Cancellation(context)));
+        ArgumentNullException.ThrowIfNull(client);
+        return OrchestrationJson.Serialize(await activities.JumpAsync(OrchestrationJson.DeserializeJump(request), new DurableInstanceGateway(client), Cancellation(context)));
     }
 
     private static CancellationToken Cancellation(FunctionContext context)

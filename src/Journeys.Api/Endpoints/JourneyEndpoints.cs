@@ -131,6 +131,29 @@ public static class JourneyEndpoints
     public static async Task<IResult> StopJourneyAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
         ApiProblems.CheckId(id) ?? Lifecycle(await catalog.StopJourneyAsync(id, cancellationToken));
 
+    /// <summary>
+    /// Stop, then <paramref name="afterStop"/> with the change when it succeeded: the Azure app raises the stop event
+    /// to the journey's orchestrations there, through the Durable client its invocation binds.
+    /// </summary>
+    public static async Task<IResult> StopJourneyThenAsync(
+        string id, CatalogService catalog, Func<JourneyLifecycleChange, CancellationToken, Task> afterStop, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(afterStop);
+        if (ApiProblems.CheckId(id) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await catalog.StopJourneyAsync(id, cancellationToken);
+        if (result.Succeeded)
+        {
+            await afterStop(result.Value, cancellationToken);
+        }
+
+        return Lifecycle(result);
+    }
+
     private static IResult Lifecycle(CatalogResult<JourneyLifecycleChange> result) =>
         result.Succeeded
             ? JsonResponses.Ok(

@@ -17,7 +17,7 @@ public sealed record OrchestrationInput
     public required string ProfileId { get; init; }
 
     /// <summary>
-    /// The stepper's instance id (one per run, see <see cref="Durable.InstanceIds.RunId"/>): it makes the action
+    /// The stepper's instance id (one per run, see <c>InstanceIds.RunId</c> in Journeys.Azure): it makes the action
     /// idempotency keys, so a profile that re-enters gets new keys although its orchestration id is the same.
     /// </summary>
     public required string InstanceId { get; init; }

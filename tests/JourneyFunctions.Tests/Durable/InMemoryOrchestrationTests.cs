@@ -1,0 +1,11 @@
+using JourneyFunctions.Tests.Azurite;
+using Journeys.Azure.Tests.Azurite;
+
+namespace JourneyFunctions.Tests.Durable;
+
+/// <summary>The scenarios on the Durable test host's in-memory backend.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class InMemoryOrchestrationTests(AzuriteFixture azurite) : OrchestrationScenarios(azurite)
+{
+    protected override EngineKind Kind => EngineKind.InMemory;
+}

@@ -1,0 +1,199 @@
+using Journeys.Connectors;
+using Journeys.Durable;
+using Journeys.Execution;
+using Journeys.Orchestration;
+using Journeys.Reporting;
+using Journeys.Runtime.Tests.Orchestration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Journeys.Runtime.Tests.Durable;
+
+/// <summary>The activities behind the orchestration: snapshots, recording (once), exits, jumps, stop.</summary>
+public sealed class JourneyActivitiesTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = CartJourney.T0;
+
+    private readonly InMemoryInstanceRecordStore records = new();
+    private readonly InMemoryCounterStore counters = new();
+    private readonly InMemoryExitStore exits = new();
+    private readonly FakeInstanceGateway instances = new();
+    private CartCatalog catalog = null!;
+    private ServiceProvider services = null!;
+    private JourneyActivities activities = null!;
+
+    public async Task InitializeAsync()
+    {
+        catalog = await CartCatalog.CreateAsync();
+        services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddJourneyConnectors()
+            .BuildServiceProvider();
+        activities = new JourneyActivities(
+            catalog.Service,
+            new CompiledJourneyCache(catalog.Service),
+            services.GetRequiredService<ActionInvoker>(),
+            services.GetRequiredService<DataSourceClient>(),
+            records,
+            counters,
+            exits);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await services.DisposeAsync();
+        catalog.Dispose();
+    }
+
+    [Fact]
+    public async Task The_snapshot_holds_the_version_and_exactly_the_configuration_it_uses_and_compiles_back()
+    {
+        var snapshot = await activities.LoadJourneyAsync(new JourneyVersionRef("abandoned-cart", 1));
+
+        Assert.Equal(["cart.abandoned", "order.placed"], snapshot.Events.Keys);
+        Assert.Equal(["send-email"], snapshot.Actions.Keys);
+        Assert.Equal(["loyalty"], snapshot.DataSources.Keys);
+        Assert.False(snapshot.Stopped);
+        var roundTripped = OrchestrationJson.DeserializeSnapshot(OrchestrationJson.Serialize(snapshot));
+        var compiled = JourneySnapshots.Compile(roundTripped);
+        Assert.Equal("await-order", compiled.StartNode);
+    }
+
+    [Fact]
+    public async Task A_failed_action_activity_hands_the_cause_to_the_orchestration()
+    {
+        // No MAILER_TOKEN is configured here: the call fails before sending, and the activity result says why.
+        var request = new ActionCallRequest("abandoned-cart", 1, "std-email", "send-email", CartJourney.Json("""{ "email": "a@example.com", "total": 10 }"""), "run-1:std-email:1");
+
+        var input = await activities.CallActionAsync(request);
+
+        Assert.Equal(Execution.ActionStatus.Error, input.Status);
+        var history = OrchestrationJson.Serialize(input);
+        Assert.Contains("MAILER_TOKEN", history, StringComparison.Ordinal);
+        Assert.Contains("CONNECTOR_AUTH_SETTING_MISSING", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stopped_version_is_marked_stopped_in_its_snapshot()
+    {
+        Assert.True((await catalog.Service.StopJourneyAsync("abandoned-cart")).Succeeded);
+
+        var snapshot = await activities.LoadJourneyAsync(new JourneyVersionRef("abandoned-cart", 1));
+
+        Assert.True(snapshot.Stopped);
+    }
+
+    [Fact]
+    public async Task Recording_the_same_step_twice_adds_its_counters_once_and_an_end_records_the_exit()
+    {
+        var ended = T0.AddMinutes(20);
+        var record = new StepRecord
+        {
+            JourneyId = "abandoned-cart",
+            Version = 1,
+            ProfileId = "c-42",
+            InstanceId = "run-1",
+            Status = InstanceStatus.Completed,
+            Node = "done",
+            StartedAt = T0,
+            EndedAt = ended,
+            Events =
+            [
+                new StepEvent(4, StepEventKind.Resumed, "await-order", ended) { Outcome = "event" },
+                new StepEvent(5, StepEventKind.Exited, "await-order", ended) { Branch = "next", Target = "done" },
+                new StepEvent(6, StepEventKind.Entered, "done", ended),
+                new StepEvent(7, StepEventKind.Ended, "done", ended) { Outcome = "completed" },
+            ],
+        };
+
+        await activities.RecordStepsAsync(record);
+        await activities.RecordStepsAsync(record);
+
+        Assert.Single(records.Records);
+        Assert.Equal(1, counters.Counters[new CounterKey("abandoned-cart", 1, "await-order", "branch:next")]);
+        Assert.Equal(-1, counters.Counters[new CounterKey("abandoned-cart", 1, "await-order", "waiting")]);
+        Assert.Equal(1, counters.Counters[new CounterKey("abandoned-cart", 1, "", "completed")]);
+        Assert.Equal(ended, exits.Exits[("abandoned-cart", "c-42")]);
+    }
+
+    [Fact]
+    public async Task A_jump_into_a_journey_without_a_live_version_reports_no_live_version()
+    {
+        var outcome = await activities.JumpAsync(new JumpRequest("abandoned-cart", "welcome-series", "c-42", CartJourney.Json(CartJourney.EntryJson), T0), instances);
+
+        Assert.Equal(JumpOutcome.NoLiveVersion, outcome);
+        Assert.Empty(instances.Starts);
+    }
+
+    [Fact]
+    public async Task A_jump_starts_the_targets_live_version_unless_the_profile_is_active_there()
+    {
+        var request = new JumpRequest("other", "abandoned-cart", "c-42", CartJourney.Json(CartJourney.EntryJson), T0);
+
+        var first = await activities.JumpAsync(request, instances);
+        var second = await activities.JumpAsync(request, instances);
+
+        Assert.Equal(JumpOutcome.Entered, first);
+        Assert.Equal(JumpOutcome.SkippedAlreadyActive, second);
+        var (instanceId, input) = Assert.Single(instances.Starts);
+        Assert.Equal(InstanceIds.For("abandoned-cart", "c-42"), instanceId);
+        Assert.Equal(1, input.Version);
+    }
+
+    [Fact]
+    public async Task A_jump_obeys_the_targets_reentry_rules_like_an_entry_and_counts_the_discard_on_the_target()
+    {
+        // abandoned-cart allows re-entry 300 s after an exit; the profile left it 60 s before the jump.
+        exits.Exits[("abandoned-cart", "c-42")] = T0.AddSeconds(-60);
+
+        var outcome = await activities.JumpAsync(new JumpRequest("other", "abandoned-cart", "c-42", CartJourney.Json(CartJourney.EntryJson), T0), instances);
+
+        Assert.Equal(JumpOutcome.SkippedReentryTooSoon, outcome);
+        Assert.Empty(instances.Starts);
+        Assert.Equal(1, counters.Counters[new CounterKey("abandoned-cart", 1, "", "discarded:reentryTooSoon")]);
+    }
+
+    [Fact]
+    public async Task A_jump_after_the_reentry_wait_enters()
+    {
+        exits.Exits[("abandoned-cart", "c-42")] = T0.AddSeconds(-300);
+
+        var outcome = await activities.JumpAsync(new JumpRequest("other", "abandoned-cart", "c-42", CartJourney.Json(CartJourney.EntryJson), T0), instances);
+
+        Assert.Equal(JumpOutcome.Entered, outcome);
+        Assert.Single(instances.Starts);
+    }
+
+    [Fact]
+    public async Task An_action_the_snapshot_does_not_know_completes_as_an_error_without_a_call()
+    {
+        var result = await activities.CallActionAsync(new ActionCallRequest("abandoned-cart", 1, "vip-email", "no-such-action", CartJourney.Json("{}"), "k:1"));
+
+        Assert.Equal((Execution.ActionStatus.Error, (int?)null, (int?)null), (result.Status, result.StatusCode, result.Attempts));
+        Assert.Equal(ConnectorErrorCodes.DefinitionInvalid, result.ErrorCode);
+        Assert.Contains("'no-such-action'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Connector_outcomes_map_onto_stepper_inputs()
+    {
+        var capped = ActivityResults.ToInput(new ActionOutcome { Status = Execution.ActionStatus.Capped, LatencyMs = 3 }, "k:2");
+        var failed = ActivityResults.ToInput(new DataFetchOutcome { Ok = false, ErrorCode = "HTTP_STATUS", Error = "the source answered 503" }, "loyalty", "tier");
+
+        Assert.Equal(new ActionCompletedInput("k:2", Execution.ActionStatus.Capped, null, null, 3, null, null, 0), capped);
+        Assert.Equal(new DataFetchedInput("loyalty", "tier", null, "the source answered 503"), failed);
+    }
+
+    [Fact]
+    public async Task Stopping_a_journey_raises_stop_to_each_of_its_active_instances_only()
+    {
+        instances.Active.UnionWith([InstanceIds.For("abandoned-cart", "c-1"), InstanceIds.For("abandoned-cart", "c-2"), InstanceIds.For("abandoned-cart.eu", "c-1")]);
+        await JourneyStopObserver.OnLifecycleChangedAsync(new Journeys.Catalog.JourneyLifecycleChange("abandoned-cart", Journeys.Catalog.JourneyStatus.Stopped, null, [1]), instances, CancellationToken.None);
+        await JourneyStopObserver.OnLifecycleChangedAsync(new Journeys.Catalog.JourneyLifecycleChange("abandoned-cart", Journeys.Catalog.JourneyStatus.Closed, null, [1]), instances, CancellationToken.None);
+
+        Assert.Equal(
+            new[] { InstanceIds.For("abandoned-cart", "c-1"), InstanceIds.For("abandoned-cart", "c-2") }.Order(StringComparer.Ordinal),
+            instances.Raised.Select(r => r.InstanceId).Order(StringComparer.Ordinal));
+        Assert.All(instances.Raised, r => Assert.Equal("stop", r.EventName));
+    }
+}
