@@ -67,10 +67,8 @@ internal sealed class HttpCallExecutor
 
     private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
     {
-        using var request = createRequest();
-        var uri = request.RequestUri!;
-        var client = clientFactory.CreateClient(http10.Contains(uri) ? ConnectorHttpClients.SingleUse(clientName) : clientName);
-        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var response = await SendRespectingHttp10Async(createRequest, cancellationToken).ConfigureAwait(false);
+        var uri = response.RequestMessage!.RequestUri!;
         try
         {
             // Learnt from the headers, before the body is read: reading it to the end hands the connection back to the pool.
@@ -91,6 +89,36 @@ internal sealed class HttpCallExecutor
         {
             response.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Sends through the pooled client, or the single-use one for a known HTTP/1.0 endpoint. A call that raced the
+    /// learning of such an endpoint may have been handed a pooled connection its server was closing: the server, which
+    /// answers one request per connection, never read it, so it is sent once more on a fresh connection (at least
+    /// once, with the same idempotency key) instead of failing with "The response ended prematurely".
+    /// </summary>
+    private async Task<HttpResponseMessage> SendRespectingHttp10Async(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+    {
+        var request = createRequest();
+        var uri = request.RequestUri!;
+        var pooled = !http10.Contains(uri);
+        try
+        {
+            var client = clientFactory.CreateClient(pooled ? clientName : ConnectorHttpClients.SingleUse(clientName));
+            return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (pooled && ex.HttpRequestError == HttpRequestError.ResponseEnded && http10.Contains(uri))
+        {
+            request.Dispose();
+            request = createRequest();
+            return await clientFactory.CreateClient(ConnectorHttpClients.SingleUse(clientName))
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The response keeps a reference to its request (RequestMessage); its content was sent and may go.
+            request.Content?.Dispose();
         }
     }
 
