@@ -18,6 +18,9 @@ public sealed partial class JourneyEngine
         private readonly ReportCounters eventCounters = new();
         private ReportCounters counters = engine.counters;
 
+        /// <summary>The code of the error step of an instance the engine itself could not step.</summary>
+        private const string EngineFailureCode = "ENGINE_FAILURE";
+
         public List<PendingWork> NewWork { get; } = [];
 
         public async Task<IReadOnlyList<IngestResult>?> ApplyAsync(EngineRequest request)
@@ -93,12 +96,67 @@ public sealed partial class JourneyEngine
         {
             foreach (var state in store.Due(now, limit))
             {
-                if (!await StepAsync(state, new TimerFiredInput(state.WakeAt!.Value)))
+                // Each timer inside its own savepoint: a timer whose step throws would otherwise fail every iteration
+                // from now on (due timers are part of each), and with it every ingest request.
+                var workCount = NewWork.Count;
+                var nextInstance = engine.nextInstance;
+                store.Savepoint();
+                eventCounters.Clear();
+                counters = eventCounters;
+                try
                 {
-                    // The stepper did not take this timer; clear it rather than fire it again forever.
-                    store.Save(state with { WakeAt = null });
+                    if (!await StepAsync(state, new TimerFiredInput(state.WakeAt!.Value)))
+                    {
+                        // The stepper did not take this timer; clear it rather than fire it again forever.
+                        store.Save(state with { WakeAt = null });
+                    }
+
+                    store.ReleaseSavepoint();
                 }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    store.RollbackToSavepoint();
+                    NewWork.RemoveRange(workCount, NewWork.Count - workCount);
+                    engine.nextInstance = nextInstance;
+                    eventCounters.Clear();
+                    LogTimerFailed(engine.logger, state.InstanceId, ex);
+                    EndErrored(state, ex);
+                }
+                finally
+                {
+                    counters = engine.counters;
+                }
+
+                engine.counters.Add(eventCounters);
             }
+        }
+
+        /// <summary>
+        /// Ends an instance the engine could not step, as the stepper ends a failed one (error, resumed, exited, ended
+        /// errored), so that it is counted and its history says why instead of it being retried forever or left waiting.
+        /// </summary>
+        private void EndErrored(InstanceState state, Exception exception)
+        {
+            var sequence = state.Sequence;
+            var events = new List<StepEvent>
+            {
+                new(++sequence, StepEventKind.Error, state.Node, now) { Code = EngineFailureCode, Message = $"The engine could not apply this instance's timer: {exception.GetType().Name}: {exception.Message}" },
+            };
+            if (state.Waiting != WaitKind.None)
+            {
+                events.Add(new StepEvent(++sequence, StepEventKind.Resumed, state.Node, now) { Outcome = "errored" });
+            }
+
+            events.Add(new StepEvent(++sequence, StepEventKind.Exited, state.Node, now));
+            events.Add(new StepEvent(++sequence, StepEventKind.Ended, state.Node, now) { Outcome = "errored" });
+            var ended = state with
+            {
+                Status = InstanceStatus.Errored, EndedAt = now, WakeAt = null, Waiting = WaitKind.None, Pending = null, PendingData = null, Sequence = sequence,
+            };
+            store.Save(ended);
+            store.AppendSteps(state.InstanceId, events);
+            counters.Apply(state.JourneyId, state.Version, events);
+            store.SetLastExit(state.JourneyId, state.ProfileId, now);
         }
 
         public ValueTask<bool> TryRecordEventKeyAsync(string eventId, string eventKey, DateTimeOffset at) =>

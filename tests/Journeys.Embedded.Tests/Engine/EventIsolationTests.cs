@@ -63,4 +63,29 @@ public sealed class EventIsolationTests
         Assert.DoesNotContain(again[0].Discarded, d => d.Reason == DiscardReason.Duplicate);
         Assert.NotNull(again[0].Error);
     }
+
+    [Fact]
+    public async Task A_timer_whose_step_fails_ends_its_instance_errored_with_the_reason_and_the_engine_goes_on()
+    {
+        FaultyWriter? faulty = null;
+        await using var harness = await EngineHarness.StartAsync(timeScale: 3_600, wrapWriter: writer => faulty = new FaultyWriter(writer) { Armed = false });
+        await harness.PublishAsync("abandoned-cart");
+
+        // Both wait for an order with a one-hour (here one-second) timeout; the poison profile's timer step will throw.
+        await harness.IngestAsync(
+            EngineHarness.CartAbandoned("e1", "c1", "cart-1", 50), EngineHarness.CartAbandoned("e2", FaultyWriter.PoisonProfile, "cart-2", 50));
+        faulty!.Armed = true;
+        await harness.WaitUntilIdleAsync(TimeSpan.FromSeconds(60));
+
+        var poisoned = await harness.Engine.GetInstanceAsync("abandoned-cart", FaultyWriter.PoisonProfile);
+        Assert.Equal(InstanceStatus.Errored, poisoned!.Status);
+        var error = Assert.Single(poisoned.Steps, s => s.Kind == StepEventKind.Error);
+        Assert.Equal("ENGINE_FAILURE", error.Code);
+        Assert.Contains("injected storage fault", error.Message, StringComparison.Ordinal);
+        Assert.Equal(InstanceStatus.Completed, (await harness.Engine.GetInstanceAsync("abandoned-cart", "c1"))!.Status);
+        var later = await harness.IngestAsync(EngineHarness.CartAbandoned("e3", "c3", "cart-3", 50));
+        Assert.Equal(["abandoned-cart"], later[0].Entered);
+        var version = Assert.Single((await harness.Engine.GetReportAsync("abandoned-cart"))!.Versions);
+        Assert.Equal(1, version.Errored);
+    }
 }

@@ -5,8 +5,8 @@ using Journeys.Reporting;
 namespace Journeys.Runtime.Tests.Engine;
 
 /// <summary>
-/// The engine's storage port with one fault: saving an instance of <see cref="PoisonProfile"/> throws, as a bug or a
-/// corrupt row would. Everything else goes to the real SQLite writer.
+/// The engine's storage port with one fault: saving an active instance of <see cref="PoisonProfile"/> throws, as a bug
+/// or a corrupt row would (while <see cref="Armed"/>). Everything else goes to the real SQLite writer.
 /// </summary>
 internal sealed class FaultyWriter(IRuntimeWriter inner) : IRuntimeWriter
 {
@@ -46,10 +46,13 @@ internal sealed class FaultyWriter(IRuntimeWriter inner) : IRuntimeWriter
 
     public IReadOnlyList<InstanceState> ActiveOf(string journeyId) => inner.ActiveOf(journeyId);
 
+    /// <summary>Off: saves of the poison profile go through (to let it enter before its timer is poisoned).</summary>
+    public bool Armed { get; set; } = true;
+
     public void Save(InstanceState state)
     {
         inner.Save(state);
-        if (state.ProfileId == PoisonProfile)
+        if (Armed && state.ProfileId == PoisonProfile && state.Status == InstanceStatus.Active)
         {
             // After the write, so that a missing rollback would leave the row behind for the test to see.
             throw new InvalidOperationException("injected storage fault for the poison profile");
