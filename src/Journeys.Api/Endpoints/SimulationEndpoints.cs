@@ -92,8 +92,11 @@ public static class SimulationEndpoints
         var setup = SimulationSetup.TryCreate(id, simulatedVersion, journey, events, configuration, out var validation);
         if (setup is null)
         {
-            return ApiProblems.FromCatalog(new CatalogFailure(
-                CatalogErrorCodes.Invalid, $"Journey '{id}' cannot be simulated: it has {validation.Errors.Count} validation error(s).") { Issues = validation.Errors }, invalidStatus: 409);
+            var invalid = new CatalogFailure(CatalogErrorCodes.Invalid, $"Journey '{id}' cannot be simulated: it has {validation.Errors.Count} validation error(s).")
+            {
+                Issues = validation.Errors,
+            };
+            return ApiProblems.FromCatalog(invalid, invalidStatus: 409);
         }
 
         try

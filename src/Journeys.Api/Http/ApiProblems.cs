@@ -30,7 +30,7 @@ public static partial class ApiProblems
         ArgumentNullException.ThrowIfNull(failure);
         IReadOnlyList<ContractError> errors = failure.Code switch
         {
-            CatalogErrorCodes.Invalid when failure.Issues.Count > 0 => FromIssues(failure.Issues),
+            CatalogErrorCodes.Invalid or CatalogErrorCodes.BreaksJourney when failure.Issues.Count > 0 => FromIssues(failure.Issues),
             CatalogErrorCodes.InUse when failure.UsedBy.Count > 0 =>
                 failure.UsedBy.Select(j => new ContractError(CatalogErrorCodes.InUse, "$", $"The live version of journey '{j}' uses it.")).ToList(),
             _ => [new ContractError(failure.Code, "$", failure.Message)],
@@ -39,7 +39,7 @@ public static partial class ApiProblems
         {
             CatalogErrorCodes.NotFound => 404,
             CatalogErrorCodes.PreconditionFailed => 412,
-            CatalogErrorCodes.InUse or CatalogErrorCodes.Conflict => 409,
+            CatalogErrorCodes.InUse or CatalogErrorCodes.Conflict or CatalogErrorCodes.BreaksJourney => 409,
             CatalogErrorCodes.Invalid => invalidStatus,
             _ => 400,
         };

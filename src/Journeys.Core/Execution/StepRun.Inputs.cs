@@ -100,11 +100,14 @@ internal partial struct StepRun
             JsonObjects.WriteValue(writer, completed.Body);
             writer.WriteEndObject();
         });
+        var actionMessage = string.Equals(call.ActionId, action.Action, StringComparison.Ordinal) ? current.ActionMessage : $"action '{call.ActionId}'";
+        var cause = completed.Status == ActionStatus.Ok ? null : FailureCause(completed);
         Emit(
             StepEventKind.ActionResult,
             current.Id,
             outcome: statusName,
-            message: string.Equals(call.ActionId, action.Action, StringComparison.Ordinal) ? current.ActionMessage : $"action '{call.ActionId}'",
+            code: completed.Status == ActionStatus.Ok ? null : completed.ErrorCode,
+            message: cause is null ? actionMessage : $"{actionMessage}: {cause}",
             statusCode: completed.StatusCode,
             latencyMs: completed.LatencyMs);
 
@@ -118,8 +121,26 @@ internal partial struct StepRun
         }
         else
         {
-            Fail(StepErrorCodes.ActionFailed, $"Action '{call.ActionId}' ended '{statusName}' and the node has no errorNext.");
+            Fail(StepErrorCodes.ActionFailed, $"Action '{call.ActionId}' ended '{statusName}' and the node has no errorNext" + (cause is null ? "." : $": {cause}"));
         }
+    }
+
+    /// <summary>Why a call failed, as the host reported it, with the attempts made; null when the host said nothing.</summary>
+    private static string? FailureCause(ActionCompletedInput completed)
+    {
+        var attempts = completed.Attempts switch
+        {
+            null or <= 0 => null,
+            1 => "1 attempt",
+            var n => $"{n} attempts",
+        };
+        return (completed.Error, attempts) switch
+        {
+            (null, null) => null,
+            ({ } error, null) => error,
+            (null, { } made) => $"{made} made",
+            ({ } error, { } made) => $"{error.TrimEnd('.')} ({made})",
+        };
     }
 
     private void OnDataFetched(DataFetchedInput fetched)

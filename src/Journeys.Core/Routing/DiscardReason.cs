@@ -20,4 +20,10 @@ public enum DiscardReason
 
     /// <summary>Re-entry is allowed, but not this soon after the profile's last exit.</summary>
     [JsonStringEnumMemberName("reentryTooSoon")] ReentryTooSoon,
+
+    /// <summary>
+    /// The live journey this event enters cannot run: its version no longer compiles against the configuration
+    /// (a definition changed under it). The discard's message says why.
+    /// </summary>
+    [JsonStringEnumMemberName("journeyUnavailable")] JourneyUnavailable,
 }

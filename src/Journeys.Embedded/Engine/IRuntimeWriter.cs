@@ -23,6 +23,19 @@ public interface IRuntimeWriter : IDisposable
 
     void Rollback();
 
+    /// <summary>
+    /// Marks a point inside the open transaction (one event, one timer, one call result) that
+    /// <see cref="RollbackToSavepoint"/> undoes back to, so that one failing item does not fail the whole iteration.
+    /// Not nested: each savepoint is released or rolled back before the next.
+    /// </summary>
+    void Savepoint();
+
+    /// <summary>Keeps what was written since <see cref="Savepoint"/> (as part of the open transaction).</summary>
+    void ReleaseSavepoint();
+
+    /// <summary>Undoes everything written since <see cref="Savepoint"/>; the transaction stays open.</summary>
+    void RollbackToSavepoint();
+
     /// <summary>False when the key was already recorded (a duplicate delivery).</summary>
     bool TryRecordEventKey(string eventId, string eventKey, DateTimeOffset now);
 

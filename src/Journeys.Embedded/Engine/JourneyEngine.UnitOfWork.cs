@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Journeys.Execution;
 using Journeys.Ingestion;
+using Journeys.Reporting;
 using Journeys.Routing;
 
 namespace Journeys.Engine;
@@ -13,6 +14,13 @@ public sealed partial class JourneyEngine
     /// </summary>
     private sealed class UnitOfWork(JourneyEngine engine, IRuntimeWriter store, DateTimeOffset now) : IRoutingContext
     {
+        // One event's counter deltas, kept apart until the event is applied whole (see RouteIsolatedAsync).
+        private readonly ReportCounters eventCounters = new();
+        private ReportCounters counters = engine.counters;
+
+        /// <summary>The code of the error step of an instance the engine itself could not step.</summary>
+        private const string EngineFailureCode = "ENGINE_FAILURE";
+
         public List<PendingWork> NewWork { get; } = [];
 
         public async Task<IReadOnlyList<IngestResult>?> ApplyAsync(EngineRequest request)
@@ -23,7 +31,7 @@ public sealed partial class JourneyEngine
                     var results = new IngestResult[ingest.Events.Count];
                     for (var i = 0; i < results.Length; i++)
                     {
-                        results[i] = await EventRouter.RouteAsync(engine.routing, ingest.Events[i], this, now);
+                        results[i] = await RouteIsolatedAsync(ingest.Events[i]);
                     }
 
                     return results;
@@ -50,16 +58,111 @@ public sealed partial class JourneyEngine
             }
         }
 
+        /// <summary>
+        /// Routes one event inside a savepoint of the iteration's transaction: when applying it throws (a bug, a
+        /// corrupt row), only this event is undone (its rows, counters, queued calls) and answered with the error;
+        /// the batch's other events are applied. One bad event never makes a producer resend the good ones.
+        /// </summary>
+        private async Task<IngestResult> RouteIsolatedAsync(JsonElement rawEvent)
+        {
+            var workCount = NewWork.Count;
+            var nextInstance = engine.nextInstance;
+            store.Savepoint();
+            eventCounters.Clear();
+            counters = eventCounters;
+            try
+            {
+                var result = await EventRouter.RouteAsync(engine.routing, rawEvent, this, now);
+                store.ReleaseSavepoint();
+                engine.counters.Add(eventCounters);
+                return result;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Should the rollback itself fail, the transaction is unusable: that throws and fails the iteration.
+                store.RollbackToSavepoint();
+                NewWork.RemoveRange(workCount, NewWork.Count - workCount);
+                engine.nextInstance = nextInstance;
+                LogEventFailed(engine.logger, ex);
+                return new IngestResult { Error = $"the event could not be applied and nothing of it was kept: {ex.GetType().Name}: {ex.Message}" };
+            }
+            finally
+            {
+                counters = engine.counters;
+            }
+        }
+
         public async Task FireDueTimersAsync(int limit)
         {
             foreach (var state in store.Due(now, limit))
             {
-                if (!await StepAsync(state, new TimerFiredInput(state.WakeAt!.Value)))
+                // Each timer inside its own savepoint: a timer whose step throws would otherwise fail every iteration
+                // from now on (due timers are part of each), and with it every ingest request.
+                var workCount = NewWork.Count;
+                var nextInstance = engine.nextInstance;
+                store.Savepoint();
+                eventCounters.Clear();
+                counters = eventCounters;
+                try
                 {
-                    // The stepper did not take this timer; clear it rather than fire it again forever.
-                    store.Save(state with { WakeAt = null });
+                    if (!await StepAsync(state, new TimerFiredInput(state.WakeAt!.Value)))
+                    {
+                        // The stepper did not take this timer; clear it rather than fire it again forever.
+                        store.Save(state with { WakeAt = null });
+                    }
+
+                    store.ReleaseSavepoint();
                 }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    store.RollbackToSavepoint();
+                    NewWork.RemoveRange(workCount, NewWork.Count - workCount);
+                    engine.nextInstance = nextInstance;
+                    eventCounters.Clear();
+                    LogTimerFailed(engine.logger, state.InstanceId, ex);
+                    EndErrored(state, ex);
+                }
+                finally
+                {
+                    counters = engine.counters;
+                }
+
+                engine.counters.Add(eventCounters);
             }
+        }
+
+        /// <summary>
+        /// Ends an instance the engine could not step, as the stepper ends a failed one (error, resumed, exited, ended
+        /// errored), so that it is counted and its history says why instead of it being retried forever or left waiting.
+        /// </summary>
+        private void EndErrored(InstanceState state, Exception exception)
+        {
+            var sequence = state.Sequence;
+            var events = new List<StepEvent>
+            {
+                new(++sequence, StepEventKind.Error, state.Node, now) { Code = EngineFailureCode, Message = $"The engine could not apply this instance's timer: {exception.GetType().Name}: {exception.Message}" },
+            };
+            if (state.Waiting != WaitKind.None)
+            {
+                events.Add(new StepEvent(++sequence, StepEventKind.Resumed, state.Node, now) { Outcome = "errored" });
+            }
+
+            events.Add(new StepEvent(++sequence, StepEventKind.Exited, state.Node, now));
+            events.Add(new StepEvent(++sequence, StepEventKind.Ended, state.Node, now) { Outcome = "errored" });
+            var ended = state with
+            {
+                Status = InstanceStatus.Errored,
+                EndedAt = now,
+                WakeAt = null,
+                Waiting = WaitKind.None,
+                Pending = null,
+                PendingData = null,
+                Sequence = sequence,
+            };
+            store.Save(ended);
+            store.AppendSteps(state.InstanceId, events);
+            counters.Apply(state.JourneyId, state.Version, events);
+            store.SetLastExit(state.JourneyId, state.ProfileId, now);
         }
 
         public ValueTask<bool> TryRecordEventKeyAsync(string eventId, string eventKey, DateTimeOffset at) =>
@@ -87,9 +190,9 @@ public sealed partial class JourneyEngine
             return await StepAsync(state, new EventReceivedInput(eventId, rawEvent));
         }
 
-        public void Discarded(string journeyId, int version, DiscardReason reason) => engine.counters.Discarded(journeyId, version, reason);
+        public void Discarded(string journeyId, int version, DiscardReason reason) => counters.Discarded(journeyId, version, reason);
 
-        public void Unmatched() => engine.counters.Unmatched();
+        public void Unmatched() => counters.Unmatched();
 
         /// <summary>Steps one instance; false when the stepper ignored the input.</summary>
         private async Task<bool> StepAsync(InstanceState state, StepInput input)
@@ -120,7 +223,7 @@ public sealed partial class JourneyEngine
                 if (result.Events.Count > 0)
                 {
                     store.AppendSteps(state.InstanceId, result.Events);
-                    engine.counters.Apply(state.JourneyId, state.Version, result.Events);
+                    counters.Apply(state.JourneyId, state.Version, result.Events);
                     EngineLog.StepFailures(engine.logger, state, result.Events);
                 }
 

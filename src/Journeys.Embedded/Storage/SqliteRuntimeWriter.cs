@@ -124,6 +124,22 @@ internal sealed class SqliteRuntimeWriter : IRuntimeWriter
         EndTransaction();
     }
 
+    private const string ItemSavepoint = "item";
+
+    public void Savepoint() => Open().Save(ItemSavepoint);
+
+    public void ReleaseSavepoint() => Open().Release(ItemSavepoint);
+
+    public void RollbackToSavepoint()
+    {
+        // ROLLBACK TO keeps the savepoint on SQLite's stack; the release pops it.
+        var open = Open();
+        open.Rollback(ItemSavepoint);
+        open.Release(ItemSavepoint);
+    }
+
+    private SqliteTransaction Open() => transaction ?? throw new InvalidOperationException("No transaction is open.");
+
     private void EndTransaction()
     {
         transaction?.Dispose();

@@ -17,8 +17,23 @@ public static class ServeCommand
             TimeScale = timeScale,
         };
 
-        await using var host = await EmbeddedHost.CreateAsync(options, cancellationToken);
-        await host.RunAsync(output, cancellationToken);
+        EmbeddedHost host;
+        try
+        {
+            host = await EmbeddedHost.CreateAsync(options, cancellationToken);
+        }
+        catch (DatabaseInUseException ex)
+        {
+            // One line, no stack trace: a second host on the same database is a user's mistake, not a crash.
+            await Console.Error.WriteLineAsync("journeys serve: " + ex.Message);
+            return 3;
+        }
+
+        await using (host)
+        {
+            await host.RunAsync(output, cancellationToken);
+        }
+
         return 0;
     }
 }

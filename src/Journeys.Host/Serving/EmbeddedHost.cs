@@ -27,11 +27,13 @@ public sealed class EmbeddedHost : IAsyncDisposable
     public const string IngestKeySetting = "Journeys:IngestKey";
 
     private readonly SqliteDatabase database;
+    private readonly DatabaseLock databaseLock;
 
-    private EmbeddedHost(WebApplication app, SqliteDatabase database, ApiKeys keys, string? keyFilePath, bool keyFileCreated)
+    private EmbeddedHost(WebApplication app, SqliteDatabase database, DatabaseLock databaseLock, ApiKeys keys, string? keyFilePath, bool keyFileCreated)
     {
         App = app;
         this.database = database;
+        this.databaseLock = databaseLock;
         Keys = keys;
         KeyFilePath = keyFilePath;
         KeyFileCreated = keyFileCreated;
@@ -53,10 +55,28 @@ public sealed class EmbeddedHost : IAsyncDisposable
     public IReadOnlyList<Uri> Addresses =>
         App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Select(a => new Uri(a)).ToList() ?? [];
 
-    /// <summary>Builds the host: opens (and migrates) the database, resolves the keys, registers every service, maps the routes.</summary>
+    /// <summary>
+    /// Builds the host: takes the database's lock (<see cref="DatabaseInUseException"/> when another host holds it,
+    /// before anything is opened), opens (and migrates) the database, resolves the keys, registers every service, maps
+    /// the routes.
+    /// </summary>
     public static async Task<EmbeddedHost> CreateAsync(EmbeddedHostOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var databaseLock = DatabaseLock.Acquire(options.DatabasePath);
+        try
+        {
+            return await CreateLockedAsync(options, databaseLock, cancellationToken);
+        }
+        catch
+        {
+            databaseLock.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<EmbeddedHost> CreateLockedAsync(EmbeddedHostOptions options, DatabaseLock databaseLock, CancellationToken cancellationToken)
+    {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Configuration.AddInMemoryCollection(options.Configuration);
         builder.Logging.ClearProviders();
@@ -120,7 +140,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
             app.UseMiddleware<AdminConsoleMiddleware>(ConsoleAssets.Embedded); // The admin console at /, SPEC §9.
             app.MapJourneysApi(keys);
             app.MapOpenApi("/api/openapi.json");
-            return new EmbeddedHost(app, database, keys, keyFilePath, created);
+            return new EmbeddedHost(app, database, databaseLock, keys, keyFilePath, created);
         }
         catch
         {
@@ -150,6 +170,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
     {
         await App.DisposeAsync();
         database.Dispose();
+        databaseLock.Dispose();
     }
 
     /// <summary>

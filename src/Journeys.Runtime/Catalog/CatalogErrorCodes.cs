@@ -15,6 +15,12 @@ public static class CatalogErrorCodes
     /// <summary>409: deleting a resource that a live journey version uses; the failure lists the journeys.</summary>
     public const string InUse = "IN_USE";
 
+    /// <summary>
+    /// 409: the change of an event definition, data source or action would stop a live or closed journey version that
+    /// uses it from compiling, so it could no longer enter or move its instances; the failure names the journeys.
+    /// </summary>
+    public const string BreaksJourney = "BREAKS_JOURNEY";
+
     /// <summary>409: the lifecycle does not allow this now (closing a journey that is not live), or concurrent writers kept winning.</summary>
     public const string Conflict = "CONFLICT";
 

@@ -267,6 +267,11 @@ public sealed partial class CatalogService
             return new CatalogFailure(CatalogErrorCodes.Invalid, $"The {codec.Noun} '{id}' is not valid.") { Issues = validation.Errors };
         }
 
+        if (await CheckRunningVersionsAsync(codec, id, body, cancellationToken) is { } breaks)
+        {
+            return breaks;
+        }
+
         var written = await store.PutResourceAsync(codec.Kind, id, codec.Write(body), condition, Now, cancellationToken);
         Interlocked.Increment(ref revision);
         return written.Status switch

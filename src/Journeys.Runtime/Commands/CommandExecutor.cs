@@ -29,7 +29,10 @@ public sealed class CommandExecutor(ActionInvoker actions, DataSourceClient data
         ArgumentNullException.ThrowIfNull(call);
         if (compiled?.Actions.GetValueOrDefault(call.ActionId) is not { } action)
         {
-            return new ActionCompletedInput(call.IdempotencyKey, ActionStatus.Error, null, null, 0);
+            // The stepper then takes the error path, as for any failed call, with the cause in its step event.
+            return new ActionCompletedInput(
+                call.IdempotencyKey, ActionStatus.Error, null, null, 0, ConnectorErrorCodes.DefinitionInvalid,
+                $"Action '{call.ActionId}' is not available to this journey version; nothing was sent.");
         }
 
         return ToInput(await actions.InvokeAsync(call.ActionId, action, call.Params, call.IdempotencyKey, cancellationToken), call.IdempotencyKey);
@@ -49,7 +52,8 @@ public sealed class CommandExecutor(ActionInvoker actions, DataSourceClient data
     public static ActionCompletedInput ToInput(ActionOutcome outcome, string idempotencyKey)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return new ActionCompletedInput(idempotencyKey, outcome.Status, outcome.StatusCode, outcome.Body, outcome.LatencyMs);
+        return new ActionCompletedInput(
+            idempotencyKey, outcome.Status, outcome.StatusCode, outcome.Body, outcome.LatencyMs, outcome.ErrorCode, outcome.ErrorMessage, outcome.Attempts);
     }
 
     public static DataFetchedInput ToInput(DataFetchOutcome outcome, string source, string group)

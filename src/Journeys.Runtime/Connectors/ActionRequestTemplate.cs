@@ -110,6 +110,12 @@ internal sealed class ActionRequestTemplate
 
         var context = new EvaluationContext { Params = parameters, Now = now };
         var rendered = RenderUrl(context, auth);
+        if (UrlPathSegments.FindDotSegment(rendered) is { } dotSegment)
+        {
+            // A '.' or '..' segment would move the call elsewhere once a client normalises the path.
+            throw new ConnectorFailureException(ConnectorErrorCodes.UrlPathSegment, "url: " + dotSegment);
+        }
+
         if (!Uri.TryCreate(rendered, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             // The rendered URL may carry an apiKey query parameter, so the message does not quote it.

@@ -18,6 +18,12 @@ public static class ConnectorErrorCodes
     /// <summary>The rendered URL is not an absolute http(s) URL.</summary>
     public const string UrlInvalid = "CONNECTOR_URL_INVALID";
 
+    /// <summary>
+    /// The rendered URL path has a '.' or '..' segment (a template value was one): clients resolve those away, so the
+    /// call would go to another path than the definition's. Refused before sending.
+    /// </summary>
+    public const string UrlPathSegment = "CONNECTOR_URL_PATH_SEGMENT";
+
     /// <summary>A rendered header name or value is not allowed (e.g. contains a line break).</summary>
     public const string HeaderInvalid = "CONNECTOR_HEADER_INVALID";
 

@@ -22,13 +22,25 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton<ActionInvoker>();
         services.TryAddSingleton<DataSourceClient>();
 
-        foreach (var name in new[] { ConnectorHttpClients.Actions, ConnectorHttpClients.DataSources })
+        foreach (var name in new[]
+        {
+            ConnectorHttpClients.Actions, ConnectorHttpClients.DataSources,
+            ConnectorHttpClients.SingleUse(ConnectorHttpClients.Actions), ConnectorHttpClients.SingleUse(ConnectorHttpClients.DataSources),
+        })
         {
             services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan) // Polly owns timeouts, per attempt.
                 .UseSocketsHttpHandler((handler, _) =>
                 {
                     // Long-lived pooled connections, recycled so DNS changes of an endpoint are picked up.
                     handler.PooledConnectionLifetime = TimeSpan.FromMinutes(2);
+                    if (ConnectorHttpClients.IsSingleUse(name))
+                    {
+                        // HTTP/1.0 endpoints (see Http10Endpoints): a connection is never reused (zero lifetime), and a
+                        // burst opens at most 16 at once, so a simple server's small listen backlog is not overrun.
+                        handler.PooledConnectionLifetime = TimeSpan.Zero;
+                        handler.MaxConnectionsPerServer = 16;
+                    }
+
                     handler.PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1);
                     handler.ConnectTimeout = TimeSpan.FromSeconds(10);
                     handler.AutomaticDecompression = DecompressionMethods.All;

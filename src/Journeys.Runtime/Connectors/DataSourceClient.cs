@@ -108,6 +108,12 @@ public sealed class DataSourceClient
         }
 
         var text = baseUrl.TrimEnd('/') + (path.StartsWith('/') ? path : "/" + path);
+        if (UrlPathSegments.FindDotSegment(text) is { } dotSegment)
+        {
+            // Checked before the auth query is added, and the message never quotes the URL: it may carry a key.
+            throw new ConnectorFailureException(ConnectorErrorCodes.UrlPathSegment, "path: " + dotSegment);
+        }
+
         if (auth.QueryName is { } name && auth.QueryValue is { } value)
         {
             text += (text.Contains('?', StringComparison.Ordinal) ? "&" : "?") + Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(value);

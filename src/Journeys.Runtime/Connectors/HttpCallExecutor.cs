@@ -20,6 +20,7 @@ internal sealed class HttpCallExecutor
     private readonly ConnectorOptions options;
     private readonly TimeProvider timeProvider;
     private readonly ConcurrentDictionary<(int TimeoutMs, int MaxRetries), ResiliencePipeline<HttpResponseMessage>> pipelines = new();
+    private readonly Http10Endpoints http10 = new();
 
     public HttpCallExecutor(IHttpClientFactory clientFactory, string clientName, ConnectorOptions options, TimeProvider timeProvider)
     {
@@ -33,7 +34,6 @@ internal sealed class HttpCallExecutor
     public async Task<HttpCallResult> SendAsync(Func<HttpRequestMessage> createRequest, int timeoutMs, int maxRetries, CancellationToken cancellationToken)
     {
         var pipeline = pipelines.GetOrAdd((timeoutMs, maxRetries), key => BuildPipeline(key.TimeoutMs, key.MaxRetries));
-        var client = clientFactory.CreateClient(clientName);
         var attempts = 0;
         var stopwatch = Stopwatch.StartNew();
         try
@@ -42,7 +42,7 @@ internal sealed class HttpCallExecutor
                 async token =>
                 {
                     attempts++;
-                    return await SendOnceAsync(client, createRequest, token).ConfigureAwait(false);
+                    return await SendOnceAsync(createRequest, token).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
             var body = response.Content is ByteArrayContent buffered ? await buffered.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false) : [];
@@ -65,12 +65,14 @@ internal sealed class HttpCallExecutor
             new(null, [], null, attempts, stopwatch.ElapsedMilliseconds, failure, message);
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpClient client, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
     {
-        using var request = createRequest();
-        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var response = await SendRespectingHttp10Async(createRequest, cancellationToken).ConfigureAwait(false);
+        var uri = response.RequestMessage!.RequestUri!;
         try
         {
+            // Learnt from the headers, before the body is read: reading it to the end hands the connection back to the pool.
+            http10.Learn(uri, response);
             var original = response.Content;
             var body = await ReadBoundedAsync(original, cancellationToken).ConfigureAwait(false);
             var buffered = new ByteArrayContent(body);
@@ -87,6 +89,36 @@ internal sealed class HttpCallExecutor
         {
             response.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Sends through the pooled client, or the single-use one for a known HTTP/1.0 endpoint. A call that raced the
+    /// learning of such an endpoint may have been handed a pooled connection its server was closing: the server, which
+    /// answers one request per connection, never read it, so it is sent once more on a fresh connection (at least
+    /// once, with the same idempotency key) instead of failing with "The response ended prematurely".
+    /// </summary>
+    private async Task<HttpResponseMessage> SendRespectingHttp10Async(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+    {
+        var request = createRequest();
+        var uri = request.RequestUri!;
+        var pooled = !http10.Contains(uri);
+        try
+        {
+            var client = clientFactory.CreateClient(pooled ? clientName : ConnectorHttpClients.SingleUse(clientName));
+            return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (pooled && ex.HttpRequestError == HttpRequestError.ResponseEnded && http10.Contains(uri))
+        {
+            request.Dispose();
+            request = createRequest();
+            return await clientFactory.CreateClient(ConnectorHttpClients.SingleUse(clientName))
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The response keeps a reference to its request (RequestMessage); its content was sent and may go.
+            request.Content?.Dispose();
         }
     }
 

@@ -81,8 +81,26 @@ public sealed class ReportCounters
         DiscardReason.AlreadyActive => "alreadyActive",
         DiscardReason.ReentryNotAllowed => "reentryNotAllowed",
         DiscardReason.ReentryTooSoon => "reentryTooSoon",
+        DiscardReason.JourneyUnavailable => "journeyUnavailable",
         _ => reason.ToString(),
     };
+
+    /// <summary>Adds another unit's deltas to these (maxima by maximum), e.g. one event's once it is applied whole.</summary>
+    public void Add(ReportCounters other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (key, value) in other.deltas)
+        {
+            if (key.IsMaximum)
+            {
+                Max(key, value);
+            }
+            else
+            {
+                Add(key, value);
+            }
+        }
+    }
 
     private void Add(CounterKey key, long value) => deltas[key] = deltas.GetValueOrDefault(key) + value;
 

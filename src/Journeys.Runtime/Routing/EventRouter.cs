@@ -21,6 +21,11 @@ public static class EventRouter
             return new IngestResult { Error = "an event must be a JSON object" };
         }
 
+        if (EventText.FindInvalid(rawEvent) is { } invalidText)
+        {
+            return RefuseInvalidText(table, rawEvent, invalidText, context, now);
+        }
+
         var classifications = table.Classifier.Classify(rawEvent, now);
         if (classifications.Count == 0)
         {
@@ -88,6 +93,13 @@ public static class EventRouter
                     (discarded ??= []).Add(new IngestDiscard(decision.Reason!.Value, Journey: journey.JourneyId, Event: classification.EventId));
                 }
             }
+
+            // A live journey that cannot run still answers for its events: a counted discard with the reason.
+            foreach (var lost in table.UnavailableByEvent.GetValueOrDefault(classification.EventId) ?? [])
+            {
+                (discarded ??= []).Add(new IngestDiscard(DiscardReason.JourneyUnavailable, Journey: lost.JourneyId, Event: classification.EventId, Message: lost.Reason));
+                context.Discarded(lost.JourneyId, lost.Version, DiscardReason.JourneyUnavailable);
+            }
         }
 
         return new IngestResult
@@ -111,4 +123,45 @@ public static class EventRouter
             JsonValueKind.Number => id.GetRawText(),
             _ => null,
         } : null;
+
+    /// <summary>
+    /// An event holding text that is not Unicode is refused whole: an invalid-event discard, counted, for every
+    /// definition it matches (the match may not even be readable: then it is answered with the error alone). Its key
+    /// is not recorded, so a corrected redelivery is taken.
+    /// </summary>
+    private static IngestResult RefuseInvalidText(RoutingTable table, JsonElement rawEvent, string reason, IRoutingContext context, DateTimeOffset now)
+    {
+        IReadOnlyList<EventClassification> classifications;
+        try
+        {
+            classifications = table.Classifier.Classify(rawEvent, now);
+        }
+        catch (InvalidOperationException)
+        {
+            // A match read the broken string itself: which definitions match cannot be known.
+            classifications = [];
+        }
+
+        if (classifications.Count == 0)
+        {
+            return new IngestResult { Error = "the event was refused: " + reason };
+        }
+
+        var discarded = new List<IngestDiscard>(classifications.Count);
+        foreach (var classification in classifications)
+        {
+            discarded.Add(new IngestDiscard(DiscardReason.InvalidEvent, Event: classification.EventId, Message: reason));
+            foreach (var journey in table.EntriesByEvent.GetValueOrDefault(classification.EventId) ?? [])
+            {
+                context.Discarded(journey.JourneyId, journey.Version, DiscardReason.InvalidEvent);
+            }
+        }
+
+        return new IngestResult
+        {
+            EventKey = classifications.Select(c => c.EventKey).FirstOrDefault(k => k is not null),
+            Matched = classifications.Select(c => c.EventId).ToArray(),
+            Discarded = discarded,
+        };
+    }
 }

@@ -25,7 +25,8 @@ public sealed class RoutingTable
         IReadOnlyDictionary<string, LiveJourney> live,
         ConcurrentDictionary<(string, int), CompiledJourney> compiled,
         IConfigurationLookup configuration,
-        IReadOnlyList<string> problems)
+        IReadOnlyList<string> problems,
+        IReadOnlyDictionary<string, IReadOnlyList<UnavailableJourney>>? unavailable = null)
     {
         Revision = revision;
         Classifier = classifier;
@@ -35,6 +36,7 @@ public sealed class RoutingTable
         this.compiled = compiled;
         this.configuration = configuration;
         Problems = problems;
+        UnavailableByEvent = unavailable ?? new Dictionary<string, IReadOnlyList<UnavailableJourney>>();
     }
 
     /// <summary>The catalog revision this table was built from.</summary>
@@ -52,6 +54,9 @@ public sealed class RoutingTable
 
     /// <summary>Definitions or journeys that could not be compiled and are left out of routing, with the reason.</summary>
     public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>Event id → live journeys entered by it that cannot run (they do not compile), with the reason.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<UnavailableJourney>> UnavailableByEvent { get; }
 
     public static RoutingTable Empty { get; } = new(
         -1, new EventClassifier([]), new Dictionary<string, IReadOnlyList<LiveJourney>>(), new Dictionary<string, IReadOnlyList<string>>(),
@@ -81,6 +86,7 @@ public sealed class RoutingTable
         var entries = new Dictionary<string, List<LiveJourney>>(StringComparer.Ordinal);
         var waiters = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var live = new Dictionary<string, LiveJourney>(StringComparer.Ordinal);
+        var unavailable = new Dictionary<string, List<UnavailableJourney>>(StringComparer.Ordinal);
         foreach (var journey in (await catalog.ListJourneysAsync(cancellationToken)).OrderBy(j => j.Id, StringComparer.Ordinal))
         {
             foreach (var summary in journey.Versions.Where(v => v.Status != JourneyVersionStatus.Stopped))
@@ -99,6 +105,11 @@ public sealed class RoutingTable
                 catch (JourneyCompilationException ex)
                 {
                     problems.Add($"journey '{journey.Id}' v{summary.Version}: {ex.Message}");
+                    if (summary.Status == JourneyVersionStatus.Live && published.Definition.Entry is { } lostEntry)
+                    {
+                        (unavailable.TryGetValue(lostEntry, out var lost) ? lost : unavailable[lostEntry] = []).Add(new UnavailableJourney(journey.Id, summary.Version, ex.Message));
+                    }
+
                     continue;
                 }
 
@@ -128,7 +139,8 @@ public sealed class RoutingTable
             live,
             compiled,
             configuration,
-            problems);
+            problems,
+            unavailable.ToDictionary(e => e.Key, e => (IReadOnlyList<UnavailableJourney>)e.Value, StringComparer.Ordinal));
     }
 
     /// <summary>

@@ -136,7 +136,10 @@ public static class JourneySimulator
             {
                 discarded.Add(new SimulatedDiscard
                 {
-                    EventIndex = scenarioEvent.Index, At = now, Reason = "unmatched", Message = result.Error ?? "No event definition matches this event.",
+                    EventIndex = scenarioEvent.Index,
+                    At = now,
+                    Reason = "unmatched",
+                    Message = result.Error ?? "No event definition matches this event.",
                 });
                 return;
             }
@@ -326,7 +329,11 @@ public static class JourneySimulator
                 {
                     instance.Calls.Add(new SimulatedCall
                     {
-                        Node = call.NodeId, Action = call.ActionId, At = at, Attempt = attempt, Request = request,
+                        Node = call.NodeId,
+                        Action = call.ActionId,
+                        At = at,
+                        Attempt = attempt,
+                        Request = request,
                         Response = new SimulatedResponse { Error = $"{SimulationErrorCodes.StubMissing}: the scenario has no response for action '{call.ActionId}'." },
                     });
                     last = new HttpCallResult(null, [], null, attempt, elapsedMs, HttpCallFailure.Connection, "No stubbed response.");
@@ -341,7 +348,12 @@ public static class JourneySimulator
                     elapsedMs += timeoutMs;
                     instance.Calls.Add(new SimulatedCall
                     {
-                        Node = call.NodeId, Action = call.ActionId, At = at, Attempt = attempt, Request = request, Response = new SimulatedResponse { TimedOut = true },
+                        Node = call.NodeId,
+                        Action = call.ActionId,
+                        At = at,
+                        Attempt = attempt,
+                        Request = request,
+                        Response = new SimulatedResponse { TimedOut = true },
                     });
                     last = new HttpCallResult(null, [], null, attempt, elapsedMs, HttpCallFailure.Timeout, $"No answer within {timeoutMs} ms (attempt {attempt}).");
                     transient = true;
@@ -351,7 +363,11 @@ public static class JourneySimulator
                     elapsedMs += stub.DelayMs;
                     instance.Calls.Add(new SimulatedCall
                     {
-                        Node = call.NodeId, Action = call.ActionId, At = at, Attempt = attempt, Request = request,
+                        Node = call.NodeId,
+                        Action = call.ActionId,
+                        At = at,
+                        Attempt = attempt,
+                        Request = request,
                         Response = new SimulatedResponse { Status = stub.Status, Body = stub.Body },
                     });
                     last = new HttpCallResult(stub.Status, StubBytes(stub), "application/json", attempt, elapsedMs, HttpCallFailure.None, null);

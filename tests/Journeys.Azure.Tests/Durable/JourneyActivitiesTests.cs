@@ -64,6 +64,20 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_action_activity_hands_the_cause_to_the_orchestration()
+    {
+        // No MAILER_TOKEN is configured here: the call fails before sending, and the activity result says why.
+        var request = new ActionCallRequest("abandoned-cart", 1, "std-email", "send-email", CartJourney.Json("""{ "email": "a@example.com", "total": 10 }"""), "run-1:std-email:1");
+
+        var input = await activities.CallActionAsync(request);
+
+        Assert.Equal(Execution.ActionStatus.Error, input.Status);
+        var history = OrchestrationJson.Serialize(input);
+        Assert.Contains("MAILER_TOKEN", history, StringComparison.Ordinal);
+        Assert.Contains("CONNECTOR_AUTH_SETTING_MISSING", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stopped_version_is_marked_stopped_in_its_snapshot()
     {
         Assert.True((await catalog.Service.StopJourneyAsync("abandoned-cart")).Succeeded);
@@ -159,7 +173,9 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
     {
         var result = await activities.CallActionAsync(new ActionCallRequest("abandoned-cart", 1, "vip-email", "no-such-action", CartJourney.Json("{}"), "k:1"));
 
-        Assert.Equal(new ActionCompletedInput("k:1", Execution.ActionStatus.Error, null, null, 0), result);
+        Assert.Equal((Execution.ActionStatus.Error, (int?)null, (int?)null), (result.Status, result.StatusCode, result.Attempts));
+        Assert.Equal(ConnectorErrorCodes.DefinitionInvalid, result.ErrorCode);
+        Assert.Contains("'no-such-action'", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -194,7 +210,7 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
         var capped = Journeys.Commands.CommandExecutor.ToInput(new ActionOutcome { Status = Execution.ActionStatus.Capped, LatencyMs = 3 }, "k:2");
         var failed = Journeys.Commands.CommandExecutor.ToInput(new DataFetchOutcome { Ok = false, ErrorCode = "HTTP_STATUS", Error = "the source answered 503" }, "loyalty", "tier");
 
-        Assert.Equal(new ActionCompletedInput("k:2", Execution.ActionStatus.Capped, null, null, 3), capped);
+        Assert.Equal(new ActionCompletedInput("k:2", Execution.ActionStatus.Capped, null, null, 3, null, null, 0), capped);
         Assert.Equal(new DataFetchedInput("loyalty", "tier", null, "the source answered 503"), failed);
     }
 

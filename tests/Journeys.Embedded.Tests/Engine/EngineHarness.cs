@@ -19,14 +19,21 @@ internal sealed class EngineHarness : IAsyncDisposable
     private readonly ConnectorHarness connectors;
     private SqliteDatabase? database;
 
-    private EngineHarness(string folder, LoopbackServer loyalty, LoopbackServer mailer, double timeScale)
+    private EngineHarness(string folder, LoopbackServer loyalty, LoopbackServer mailer, double timeScale, IDictionary<string, string?>? settings)
     {
         this.folder = folder;
         Loyalty = loyalty;
         Mailer = mailer;
         TimeScale = timeScale;
-        connectors = new ConnectorHarness(new Dictionary<string, string?> { ["Journeys:Secrets:MAILER_TOKEN"] = "mailer-secret", ["Journeys:Secrets:LOYALTY_KEY"] = "loyalty-secret", ["Journeys:Secrets:BILLING_USER"] = "u", ["Journeys:Secrets:BILLING_PASSWORD"] = "p" });
+        connectors = new ConnectorHarness(settings ?? DefaultSettings.ToDictionary(s => s.Key, s => s.Value));
     }
+
+    /// <summary>Every secret the sample configuration names.</summary>
+    public static IReadOnlyDictionary<string, string?> DefaultSettings { get; } =
+        new Dictionary<string, string?> { ["Journeys:Secrets:MAILER_TOKEN"] = "mailer-secret", ["Journeys:Secrets:LOYALTY_KEY"] = "loyalty-secret", ["Journeys:Secrets:BILLING_USER"] = "u", ["Journeys:Secrets:BILLING_PASSWORD"] = "p" };
+
+    /// <summary>A hook for a test that wraps the engine's writer (fault injection at the storage port).</summary>
+    public Func<IRuntimeWriter, IRuntimeWriter>? WrapWriter { get; set; }
 
     public LoopbackServer Loyalty { get; }
 
@@ -47,7 +54,9 @@ internal sealed class EngineHarness : IAsyncDisposable
     public string DatabasePath => Path.Combine(folder, "journeys.db");
 
     /// <summary>Gold members are profiles whose id ends in an even digit; everyone else is silver.</summary>
-    public static async Task<EngineHarness> StartAsync(double timeScale = 36_000, Func<RecordedRequest, int, ScriptedReply>? mailer = null, TimeSpan? shutdownGrace = null)
+    public static async Task<EngineHarness> StartAsync(
+        double timeScale = 36_000, Func<RecordedRequest, int, ScriptedReply>? mailer = null, TimeSpan? shutdownGrace = null,
+        IDictionary<string, string?>? settings = null, Func<IRuntimeWriter, IRuntimeWriter>? wrapWriter = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "journeys-engine-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -58,7 +67,7 @@ internal sealed class EngineHarness : IAsyncDisposable
             return ScriptedReply.Json($$"""{ "tier": "{{(gold ? "gold" : "silver")}}", "points": {{(gold ? 500 : 20)}} }""");
         });
         var mail = LoopbackServer.Start(mailer ?? ((_, n) => ScriptedReply.Json($$"""{ "messageId": "m-{{n}}" }""")));
-        var harness = new EngineHarness(folder, loyalty, mail, timeScale) { ShutdownGrace = shutdownGrace ?? TimeSpan.FromSeconds(10) };
+        var harness = new EngineHarness(folder, loyalty, mail, timeScale, settings) { ShutdownGrace = shutdownGrace ?? TimeSpan.FromSeconds(10), WrapWriter = wrapWriter };
         await harness.OpenAsync();
         await harness.DefineSamplesAsync();
         return harness;
@@ -71,7 +80,8 @@ internal sealed class EngineHarness : IAsyncDisposable
         var relay = new LifecycleRelay();
         Catalog = new CatalogService(await SqliteCatalogStore.OpenAsync(database), observers: [relay]);
         var runtime = await SqliteRuntimeStore.OpenAsync(database);
-        Engine = new JourneyEngine(runtime.OpenWriter, runtime, Catalog, connectors.Actions, connectors.DataSources, new EngineOptions { TimeScale = TimeScaleOverride ?? TimeScale, MaxIdle = TimeSpan.FromMilliseconds(50), ShutdownGrace = ShutdownGrace });
+        Func<IRuntimeWriter> openWriter = WrapWriter is { } wrap ? () => wrap(runtime.OpenWriter()) : runtime.OpenWriter;
+        Engine = new JourneyEngine(openWriter, runtime, Catalog, connectors.Actions, connectors.DataSources, new EngineOptions { TimeScale = TimeScaleOverride ?? TimeScale, MaxIdle = TimeSpan.FromMilliseconds(50), ShutdownGrace = ShutdownGrace });
         relay.Target = Engine;
         await Engine.StartAsync();
     }

@@ -143,7 +143,9 @@ public sealed class SimulateRouteTests
     {
         await using var api = await ApiHost.StartAsync(options => options.Api.SimulationLimits = new Journeys.Simulation.SimulationLimits
         {
-            MaxEvents = 2, MaxSpan = TimeSpan.FromDays(10), MaxSteps = 3,
+            MaxEvents = 2,
+            MaxSpan = TimeSpan.FromDays(10),
+            MaxSteps = 3,
         });
         await DefineDraftAsync(api);
 

@@ -36,8 +36,12 @@ public sealed class KeyFileTests
             using var oldKey = await api.Admin.GetAsync("/api/events");
             Assert.Equal(HttpStatusCode.Unauthorized, oldKey.StatusCode);
 
-            // A second host on the same database finds the file and keeps the same keys.
-            var options = new EmbeddedHostOptions { DatabasePath = Path.Combine(api.Folder, "journeys.db"), Urls = "http://127.0.0.1:0", ConsoleLogging = false };
+            // A host finds the file beside its database and keeps the same keys. (Beside a copy: one database takes
+            // one host at a time, and this one is still running.)
+            var copy = Path.Combine(api.Folder, "copy");
+            Directory.CreateDirectory(copy);
+            File.Copy(keysPath, Path.Combine(copy, "journeys.db.keys.json"));
+            var options = new EmbeddedHostOptions { DatabasePath = Path.Combine(copy, "journeys.db"), Urls = "http://127.0.0.1:0", ConsoleLogging = false };
             await using var again = await EmbeddedHost.CreateAsync(options);
             Assert.False(again.KeyFileCreated);
             Assert.Equal(Journeys.Api.Security.ApiKeyRole.Admin, again.Keys.RoleOf(adminKey));

@@ -36,6 +36,32 @@ public sealed class InvalidUtf8IngestTests(HostFixture fixture) : IClassFixture<
         Assert.Equal(0, (await api.ReportAsync("utf8-probe")).Versions[0].Entered);
     }
 
+    /// <summary>
+    /// Issue 11 item 1: a lone UTF-16 surrogate escape is valid UTF-8 and well-formed JSON, but not text. It answered
+    /// 500 for the whole batch; now that event alone is refused with its reason and the others are applied.
+    /// </summary>
+    [Fact]
+    public async Task A_lone_surrogate_escape_refuses_only_its_event_and_never_answers_5xx()
+    {
+        var api = fixture.Host.Api;
+        await EnsureJourneyAsync(api);
+        var body = """
+            [ { "id": "surrogate-good", "type": "utf8.probe", "profile": "surrogate-good" },
+              { "id": "surrogate-bad", "type": "utf8.probe", "profile": "surrogate-bad", "note": "a\ud800b" } ]
+            """;
+
+        using var response = await api.Ingest.PostAsync("/api/ingest", JourneysApiClient.Json(body));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        var results = JsonNode.Parse(text)!["results"]!.AsArray();
+        Assert.Equal("utf8-probe", (string?)results[0]!["entered"]![0]);
+        Assert.Empty(results[1]!["entered"]!.AsArray());
+        Assert.Equal("invalidEvent", (string?)results[1]!["discarded"]![0]!["reason"]);
+        Assert.Contains("$.note", (string?)results[1]!["discarded"]![0]!["message"], StringComparison.Ordinal);
+        Assert.True((await api.ReportAsync("utf8-probe")).Versions[0].Discarded.GetValueOrDefault("invalidEvent") >= 1);
+    }
+
     private static async Task EnsureJourneyAsync(JourneysApiClient api)
     {
         await api.PutOkAsync("/api/events/utf8.probe", """

@@ -38,7 +38,45 @@ internal sealed class ServeProcess : IDisposable
         }
     }
 
+    public int ExitCode => process.ExitCode;
+
     public static async Task<ServeProcess> StartAsync(string database, double timeScale, IReadOnlyDictionary<string, string?> environment, TimeSpan? startLimit = null)
+    {
+        var serve = Launch(database, timeScale, environment);
+        try
+        {
+            await serve.listening.Task.WaitAsync(startLimit ?? TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            serve.Dispose();
+            throw;
+        }
+
+        return serve;
+    }
+
+    /// <summary>
+    /// Starts the process and waits until it listens or exits (bounded), without failing on an exit: the caller
+    /// looks at <see cref="HasExited"/>, <see cref="ExitCode"/> and <see cref="Output"/>.
+    /// </summary>
+    public static async Task<ServeProcess> LaunchAsync(string database, double timeScale, IReadOnlyDictionary<string, string?> environment, TimeSpan? limit = null)
+    {
+        var serve = Launch(database, timeScale, environment);
+        try
+        {
+            await serve.listening.Task.WaitAsync(limit ?? TimeSpan.FromSeconds(60));
+        }
+        catch (InvalidOperationException) when (serve.process.HasExited)
+        {
+            // Exited before listening: wait for the end of its output.
+            serve.process.WaitForExit();
+        }
+
+        return serve;
+    }
+
+    private static ServeProcess Launch(string database, double timeScale, IReadOnlyDictionary<string, string?> environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -66,16 +104,6 @@ internal sealed class ServeProcess : IDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        try
-        {
-            await serve.listening.Task.WaitAsync(startLimit ?? TimeSpan.FromSeconds(60));
-        }
-        catch
-        {
-            serve.Dispose();
-            throw;
-        }
-
         return serve;
     }
 

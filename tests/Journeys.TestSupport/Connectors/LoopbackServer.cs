@@ -99,6 +99,11 @@ public sealed class LoopbackServer : IAsyncDisposable
                 }
 
                 await WriteReplyAsync(stream, reply);
+                if (reply.Http10CloseAfter is { } closeAfter)
+                {
+                    await Task.Delay(closeAfter, stopping.Token);
+                }
+
                 socket.Shutdown(SocketShutdown.Both);
             }
             catch (Exception exception) when (exception is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
@@ -170,7 +175,9 @@ public sealed class LoopbackServer : IAsyncDisposable
     {
         var body = reply.Body is null ? [] : Encoding.UTF8.GetBytes(reply.Body);
         var head = new StringBuilder();
-        head.Append($"HTTP/1.1 {reply.StatusCode} {ReasonPhrase(reply.StatusCode)}\r\nConnection: close\r\n");
+        head.Append(reply.Http10CloseAfter is null
+            ? $"HTTP/1.1 {reply.StatusCode} {ReasonPhrase(reply.StatusCode)}\r\nConnection: close\r\n"
+            : $"HTTP/1.0 {reply.StatusCode} {ReasonPhrase(reply.StatusCode)}\r\n");
         if (reply.Body is not null)
         {
             head.Append($"Content-Type: {reply.ContentType}\r\n");

@@ -20,6 +20,13 @@ public sealed record ScriptedReply
     /// <summary>Sends the body chunked, without a Content-Length.</summary>
     public bool Chunked { get; init; }
 
+    /// <summary>
+    /// Answer as an HTTP/1.0 server does (Python's http.server by default): an <c>HTTP/1.0</c> status line, no
+    /// Connection header, and the connection closed after this much time once the response is written. A request
+    /// sent on the connection meanwhile is never read.
+    /// </summary>
+    public TimeSpan? Http10CloseAfter { get; init; }
+
     public static ScriptedReply Json(string body, int status = 200) => new() { StatusCode = status, Body = body };
 
     public static ScriptedReply Status(int status) => new() { StatusCode = status };
