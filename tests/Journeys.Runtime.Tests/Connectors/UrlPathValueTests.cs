@@ -76,7 +76,7 @@ public sealed class UrlPathValueTests
     public async Task A_data_source_path_with_a_dot_segment_is_refused_and_its_key_is_sent_nowhere(string renderedPath)
     {
         await using var server = LoopbackServer.Always(ScriptedReply.Json("""{ "tier": "gold" }"""));
-        using var harness = new ConnectorHarness(new Dictionary<string, string?> { ["LOYALTY_KEY"] = "secret" });
+        using var harness = new ConnectorHarness(new Dictionary<string, string?> { ["Journeys:Secrets:LOYALTY_KEY"] = "secret" });
         var source = new DataSource
         {
             BaseUrl = server.BaseUri + "api",
