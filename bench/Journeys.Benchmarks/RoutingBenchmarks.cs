@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Journeys.Catalog;
-using Journeys.Engine;
-using Journeys.Execution;
-using Journeys.Routing;
-using Journeys.Serialization;
-using Journeys.Storage.Sqlite;
+using Journeys.Core.Execution;
+using Journeys.Core.Routing;
+using Journeys.Core.Serialization;
+using Journeys.Embedded.Engine;
+using Journeys.Embedded.Storage;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Routing;
 using Microsoft.Data.Sqlite;
 
 namespace Journeys.Benchmarks;

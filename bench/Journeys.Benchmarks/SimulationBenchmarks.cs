@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Journeys.Bundles;
-using Journeys.Simulation;
+using Journeys.Runtime.Bundles;
+using Journeys.Runtime.Simulation;
 
 namespace Journeys.Benchmarks;
 
@@ -91,7 +91,7 @@ public class SimulationBenchmarks
     private static void WriteEvent(Utf8JsonWriter writer, TimeSpan at, string json)
     {
         writer.WriteStartObject();
-        writer.WriteString("at", Expressions.IsoDuration.Format(at));
+        writer.WriteString("at", Journeys.Core.Expressions.IsoDuration.Format(at));
         writer.WritePropertyName("event");
         writer.WriteRawValue(Encoding.UTF8.GetBytes(json));
         writer.WriteEndObject();

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Identity;
-using Journeys.Functions.Hosting;
+using JourneyFunctions.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;

@@ -16,7 +16,7 @@ public sealed class ApiOptions
     /// Bounds of <c>POST /api/journeys/{id}/simulate</c>: events per scenario, virtual time span, stepper calls. The
     /// scenario body itself is limited by <see cref="IngestBodyLimit"/>, as it carries events.
     /// </summary>
-    public Simulation.SimulationLimits SimulationLimits { get; set; } = new();
+    public Journeys.Runtime.Simulation.SimulationLimits SimulationLimits { get; set; } = new();
 
     /// <summary>The larger of the two body limits: what the server itself must at least accept.</summary>
     public long LargestBodyLimit => Math.Max(ConfigurationBodyLimit, IngestBodyLimit);

@@ -1,12 +1,13 @@
-using Journeys.Catalog;
-using Journeys.Durable;
-using Journeys.Functions.Functions;
-using Journeys.Reporting;
+using JourneyFunctions.Triggers;
+using Journeys.Azure.Durable;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Reporting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+
 
 namespace JourneyFunctions.Tests;
 

@@ -1,13 +1,14 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using JourneyFunctions.Http;
+using JourneyFunctions.Triggers;
 using Journeys.Api;
-using Journeys.Bundles;
-using Journeys.Catalog;
-using Journeys.Durable;
-using Journeys.Functions.Functions;
-using Journeys.Functions.Http;
-using Journeys.Storage.Sqlite;
+using Journeys.Azure.Durable;
+using Journeys.Embedded.Storage;
+using Journeys.Runtime.Bundles;
+using Journeys.Runtime.Catalog;
 using Microsoft.AspNetCore.Http;
+
 
 namespace JourneyFunctions.Tests;
 

@@ -1,13 +1,13 @@
+using JourneyFunctions.Http;
 using Journeys.Api;
 using Journeys.Api.Endpoints;
-using Journeys.Catalog;
-using Journeys.Functions.Http;
+using Journeys.Runtime.Catalog;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using static Journeys.Functions.Http.RequestCancellation;
+using static JourneyFunctions.Http.RequestCancellation;
 
-namespace Journeys.Functions.Functions;
+namespace JourneyFunctions.Triggers;
 
 /// <summary>SPEC §6 event definitions, data sources and custom actions: each function is the shared handler.</summary>
 public sealed class ConfigurationApi(CatalogService catalog, ApiOptions options)

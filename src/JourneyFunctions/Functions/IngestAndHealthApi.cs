@@ -1,16 +1,15 @@
+using JourneyFunctions.Http;
 using Journeys.Api;
 using Journeys.Api.Endpoints;
-using Journeys.Durable;
-using Journeys.Functions.Durable;
-using Journeys.Functions.Http;
+using Journeys.Azure.Durable;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using static Journeys.Functions.Http.RequestCancellation;
+using static JourneyFunctions.Http.RequestCancellation;
 
-namespace Journeys.Functions.Functions;
+namespace JourneyFunctions.Triggers;
 
 /// <summary>
 /// <c>POST /api/ingest</c> (same routing as Event Hubs, via <see cref="DurableJourneyRuntime"/>) and <c>GET /api/health</c>.

@@ -1,10 +1,9 @@
-using Journeys.Durable;
-using Journeys.Functions.Durable;
+using Journeys.Azure.Durable;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
-namespace Journeys.Functions.Functions;
+namespace JourneyFunctions.Triggers;
 
 /// <summary>
 /// Event Hubs in (batched: the attribute's default, so <c>string[]</c> receives the whole batch): each message is one JSON event or an array; routing, starts, raises and dead letters are

@@ -1,16 +1,15 @@
+using JourneyFunctions.Http;
 using Journeys.Api;
 using Journeys.Api.Endpoints;
-using Journeys.Catalog;
-using Journeys.Durable;
-using Journeys.Functions.Durable;
-using Journeys.Functions.Http;
+using Journeys.Azure.Durable;
+using Journeys.Runtime.Catalog;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using static Journeys.Functions.Http.RequestCancellation;
+using static JourneyFunctions.Http.RequestCancellation;
 
-namespace Journeys.Functions.Functions;
+namespace JourneyFunctions.Triggers;
 
 /// <summary>SPEC §6 journey routes, report and instance view: each function is the shared handler.</summary>
 public sealed class JourneyApi(CatalogService catalog, DurableJourneyRuntime runtime, ApiOptions options)

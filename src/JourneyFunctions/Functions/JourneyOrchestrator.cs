@@ -1,11 +1,10 @@
-using Journeys.Durable;
-using Journeys.Functions.Durable;
-using Journeys.Orchestration;
+using Journeys.Azure.Durable;
+using Journeys.Runtime.Orchestration;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
-namespace Journeys.Functions.Functions;
+namespace JourneyFunctions.Triggers;
 
 /// <summary>
 /// The instance orchestration and its activities. The orchestrator is <see cref="JourneyOrchestration.RunAsync"/>

@@ -1,15 +1,15 @@
 using Azure.Data.Tables;
 using Journeys.Api;
-using Journeys.Catalog;
-using Journeys.Connectors;
-using Journeys.Durable;
-using Journeys.Functions.Tables;
+using Journeys.Azure.Durable;
+using Journeys.Azure.Tables;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Connectors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Journeys.Functions.Hosting;
+namespace JourneyFunctions.Hosting;
 
 /// <summary>
 /// Every service the functions resolve, registered once for Program and for the tests that run the app's own

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Journeys.Functions.Http;
+namespace JourneyFunctions.Http;
 
 /// <summary>What every HTTP function passes to its shared handler as the cancellation token.</summary>
 internal static class RequestCancellation

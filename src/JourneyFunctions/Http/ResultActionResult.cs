@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Journeys.Functions.Http;
+namespace JourneyFunctions.Http;
 
 /// <summary>
 /// Lets an HTTP function return what a shared <c>Journeys.Api</c> handler returns (<see cref="IResult"/>): the

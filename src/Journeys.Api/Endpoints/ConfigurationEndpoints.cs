@@ -2,9 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Journeys.Api.Http;
 using Journeys.Api.Json;
-using Journeys.Catalog;
-using Journeys.Model;
-using Journeys.Serialization;
+using Journeys.Core.Model;
+using Journeys.Core.Serialization;
+using Journeys.Runtime.Catalog;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 

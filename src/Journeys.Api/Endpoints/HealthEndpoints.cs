@@ -1,6 +1,7 @@
 using Journeys.Api.Http;
-using Journeys.Engine;
-using Journeys.Reporting;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;

@@ -2,9 +2,10 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Journeys.Api.Http;
 using Journeys.Api.Problems;
-using Journeys.Engine;
-using Journeys.Ingestion;
-using Journeys.Serialization;
+using Journeys.Core.Serialization;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Ingestion;
+using Journeys.Runtime.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 

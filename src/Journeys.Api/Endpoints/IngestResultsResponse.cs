@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Journeys.Ingestion;
+using Journeys.Runtime.Ingestion;
 using Microsoft.AspNetCore.Http;
 
 namespace Journeys.Api.Endpoints;

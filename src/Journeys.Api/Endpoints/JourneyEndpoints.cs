@@ -2,10 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Journeys.Api.Http;
 using Journeys.Api.Json;
-using Journeys.Catalog;
-using Journeys.Model;
-using Journeys.Serialization;
-using Journeys.Validation;
+using Journeys.Core.Model;
+using Journeys.Core.Serialization;
+using Journeys.Core.Validation;
+using Journeys.Runtime.Catalog;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 

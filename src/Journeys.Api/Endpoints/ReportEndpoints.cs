@@ -1,6 +1,7 @@
 using Journeys.Api.Http;
-using Journeys.Engine;
-using Journeys.Reporting;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,7 +14,7 @@ namespace Journeys.Api.Endpoints;
 public static class ReportEndpoints
 {
     /// <summary>The longest profile id ingestion accepts: every id an instance can have is reachable, and no longer one is.</summary>
-    public const int MaxProfileIdLength = Journeys.Routing.EventClassifier.MaxKeyLength;
+    public const int MaxProfileIdLength = Journeys.Core.Routing.EventClassifier.MaxKeyLength;
 
     public static async Task<IResult> GetReportAsync(string id, [FromServices] IJourneyRuntime runtime, CancellationToken cancellationToken)
     {

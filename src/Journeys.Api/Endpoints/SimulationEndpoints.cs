@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Journeys.Api.Http;
-using Journeys.Catalog;
-using Journeys.Model;
-using Journeys.Serialization;
-using Journeys.Simulation;
+using Journeys.Core.Model;
+using Journeys.Core.Serialization;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Simulation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Journeys.Api.Problems;
-using Journeys.Catalog;
-using Journeys.Serialization;
-using Journeys.Validation;
+using Journeys.Core.Serialization;
+using Journeys.Core.Validation;
+using Journeys.Runtime.Catalog;
 
 namespace Journeys.Api.Http;
 

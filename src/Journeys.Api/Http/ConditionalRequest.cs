@@ -1,5 +1,5 @@
 using Journeys.Api.Problems;
-using Journeys.Catalog;
+using Journeys.Runtime.Catalog;
 using Microsoft.AspNetCore.Http;
 
 namespace Journeys.Api.Http;

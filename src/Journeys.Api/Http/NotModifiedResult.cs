@@ -1,4 +1,4 @@
-using Journeys.Catalog;
+using Journeys.Runtime.Catalog;
 using Microsoft.AspNetCore.Http;
 
 namespace Journeys.Api.Http;

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Journeys.Api.Json;
 
 /// <summary>
-/// The API's serializer context with the relaxed encoder of <see cref="Journeys.Serialization.ContractJson"/>, so that
+/// The API's serializer context with the relaxed encoder of <see cref="Journeys.Core.Serialization.ContractJson"/>, so that
 /// expressions and messages read as written (<c>'gold'</c>, not <c>\u0027gold\u0027</c>); bodies are only ever served as
 /// <c>application/json</c>, never embedded in HTML.
 /// </summary>

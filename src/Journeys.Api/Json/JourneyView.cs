@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Journeys.Catalog;
+using Journeys.Runtime.Catalog;
 
 namespace Journeys.Api.Json;
 

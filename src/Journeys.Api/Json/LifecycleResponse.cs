@@ -1,4 +1,4 @@
-using Journeys.Catalog;
+using Journeys.Runtime.Catalog;
 
 namespace Journeys.Api.Json;
 

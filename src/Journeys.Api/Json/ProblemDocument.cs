@@ -1,4 +1,4 @@
-using Journeys.Serialization;
+using Journeys.Core.Serialization;
 
 namespace Journeys.Api.Json;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Journeys.Serialization;
+using Journeys.Core.Serialization;
 using Microsoft.AspNetCore.Http;
 
 namespace Journeys.Api.Problems;

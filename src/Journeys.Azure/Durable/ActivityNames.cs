@@ -1,4 +1,4 @@
-namespace Journeys.Functions.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>Function names of the orchestrator and its activities (Durable addresses them by name).</summary>
 public static class ActivityNames

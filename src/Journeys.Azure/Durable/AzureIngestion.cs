@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Journeys.Engine;
-using Journeys.Ingestion;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Ingestion;
+using Journeys.Runtime.Routing;
 
-namespace Journeys.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>
 /// Ingestion on the Azure host, for Event Hubs batches and <c>POST /api/ingest</c>: every event goes through

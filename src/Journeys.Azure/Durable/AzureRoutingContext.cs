@@ -1,10 +1,11 @@
 using System.Text.Json;
-using Journeys.Engine;
-using Journeys.Orchestration;
-using Journeys.Reporting;
-using Journeys.Routing;
+using Journeys.Core.Routing;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Orchestration;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Routing;
 
-namespace Journeys.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>
 /// <see cref="IRoutingContext"/> for the Azure host: de-duplication and re-entry in Table Storage, instances as

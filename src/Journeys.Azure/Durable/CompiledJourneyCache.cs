@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Journeys.Execution;
-using Journeys.Orchestration;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Orchestration;
 
-namespace Journeys.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>
 /// Compiled snapshots of one process. Orchestrations compile from the snapshot in their history on every replay,

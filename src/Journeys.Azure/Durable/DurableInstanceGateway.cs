@@ -1,9 +1,9 @@
-using Journeys.Durable;
-using Journeys.Orchestration;
+using Journeys.Azure.Durable;
+using Journeys.Runtime.Orchestration;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
-namespace Journeys.Functions.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary><see cref="IInstanceGateway"/> over a <see cref="DurableTaskClient"/> (one per function invocation).</summary>
 public sealed class DurableInstanceGateway(DurableTaskClient client) : IInstanceGateway

@@ -1,10 +1,11 @@
 using System.Text.Json;
-using Journeys.Catalog;
-using Journeys.Engine;
-using Journeys.Ingestion;
-using Journeys.Reporting;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Ingestion;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Routing;
 
-namespace Journeys.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>
 /// The Azure host's services behind the HTTP API: ingestion through the same routing as the Event Hubs trigger,

@@ -1,8 +1,8 @@
-using Journeys.Execution;
-using Journeys.Orchestration;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Orchestration;
 using Microsoft.DurableTask;
 
-namespace Journeys.Functions.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>
 /// <see cref="IOrchestrationPort"/> over a Durable <see cref="TaskOrchestrationContext"/>: one Durable call per

@@ -1,6 +1,6 @@
-using Journeys.Reporting;
+using Journeys.Runtime.Reporting;
 
-namespace Journeys.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>Report counters per journey (Azure: one entity per counter, partitioned by journey).</summary>
 public interface ICounterStore

@@ -1,4 +1,4 @@
-namespace Journeys.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>Where ingestion puts what it could not process, with the reason, instead of blocking the batch.</summary>
 public interface IDeadLetterStore

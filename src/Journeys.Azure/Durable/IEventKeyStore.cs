@@ -1,4 +1,4 @@
-namespace Journeys.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>De-duplication of ingested events by <c>eventKey</c> (Azure: one Table Storage entity per key).</summary>
 public interface IEventKeyStore

@@ -1,4 +1,4 @@
-namespace Journeys.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>When each profile last left each journey, for the re-entry rules (written when an instance ends).</summary>
 public interface IExitStore

@@ -1,6 +1,6 @@
-using Journeys.Orchestration;
+using Journeys.Runtime.Orchestration;
 
-namespace Journeys.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>The orchestration client as routing needs it (Azure: <c>DurableTaskClient</c>).</summary>
 public interface IInstanceGateway

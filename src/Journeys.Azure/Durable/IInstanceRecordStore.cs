@@ -1,7 +1,7 @@
-using Journeys.Orchestration;
-using Journeys.Reporting;
+using Journeys.Runtime.Orchestration;
+using Journeys.Runtime.Reporting;
 
-namespace Journeys.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>Step events and run summaries written by orchestrations, read by the shared <see cref="InstanceViews"/>.</summary>
 public interface IInstanceRecordStore : IInstanceHistory

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Journeys.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>
 /// Deterministic Durable orchestration ids. One (journey, profile) always maps to the same id, so a redelivered

@@ -1,13 +1,14 @@
-using Journeys.Catalog;
-using Journeys.Commands;
-using Journeys.Connectors;
-using Journeys.Engine;
-using Journeys.Execution;
-using Journeys.Orchestration;
-using Journeys.Reporting;
-using Journeys.Routing;
+using Journeys.Core.Execution;
+using Journeys.Core.Routing;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Commands;
+using Journeys.Runtime.Connectors;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Orchestration;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Routing;
 
-namespace Journeys.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>
 /// The work behind the orchestration's activities, with the same connectors as the embedded host. Activities run

@@ -1,6 +1,6 @@
-using Journeys.Orchestration;
+using Journeys.Runtime.Orchestration;
 
-namespace Journeys.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>
 /// The whole orchestrator function: load the version's snapshot (an activity, so replays see the same one),

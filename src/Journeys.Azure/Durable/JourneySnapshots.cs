@@ -1,11 +1,11 @@
-using Journeys.Catalog;
-using Journeys.Execution;
-using Journeys.Model;
-using Journeys.Orchestration;
-using Journeys.Serialization;
-using Journeys.Validation;
+using Journeys.Core.Execution;
+using Journeys.Core.Model;
+using Journeys.Core.Serialization;
+using Journeys.Core.Validation;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Orchestration;
 
-namespace Journeys.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>Takes a <see cref="JourneySnapshot"/> from the catalog and compiles one back into a <see cref="CompiledJourney"/>.</summary>
 public static class JourneySnapshots

@@ -1,7 +1,7 @@
-using Journeys.Catalog;
-using Journeys.Orchestration;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Orchestration;
 
-namespace Journeys.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>
 /// Ends the active instances of a stopped journey (SPEC §4 stop) by raising the stop event to every active

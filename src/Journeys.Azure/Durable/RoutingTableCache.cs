@@ -1,7 +1,8 @@
-using Journeys.Catalog;
-using Journeys.Engine;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Routing;
 
-namespace Journeys.Durable;
+namespace Journeys.Azure.Durable;
 
 /// <summary>
 /// The routing table of a process that shares its catalog with other processes (Azure: many Functions instances

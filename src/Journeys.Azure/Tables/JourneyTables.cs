@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 
-namespace Journeys.Functions.Tables;
+namespace Journeys.Azure.Tables;
 
 /// <summary>
 /// The app's tables in one account, each created on first use (once per process). Names are fixed: one storage

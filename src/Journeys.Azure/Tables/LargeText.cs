@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 
-namespace Journeys.Functions.Tables;
+namespace Journeys.Azure.Tables;
 
 /// <summary>
 /// Text longer than one property allows (64 KiB of UTF-16 per string property) split over numbered properties

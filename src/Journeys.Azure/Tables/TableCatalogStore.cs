@@ -1,9 +1,9 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using Journeys.Catalog;
+using Journeys.Runtime.Catalog;
 
-namespace Journeys.Functions.Tables;
+namespace Journeys.Azure.Tables;
 
 /// <summary>
 /// <see cref="ICatalogStore"/> on Table Storage, one partition per resource or journey as the port asks:

@@ -1,9 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
-using Journeys.Durable;
-using Journeys.Reporting;
+using Journeys.Azure.Durable;
+using Journeys.Runtime.Reporting;
 
-namespace Journeys.Functions.Tables;
+namespace Journeys.Azure.Tables;
 
 /// <summary>
 /// <see cref="ICounterStore"/>: one entity per counter, PartitionKey = journey id, RowKey =

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
-using Journeys.Durable;
+using Journeys.Azure.Durable;
 
-namespace Journeys.Functions.Tables;
+namespace Journeys.Azure.Tables;
 
 /// <summary>
 /// <see cref="IDeadLetterStore"/>: PartitionKey = UTC day (<c>yyyyMMdd</c>), RowKey = newest first + a GUID. The

@@ -1,8 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
-using Journeys.Durable;
+using Journeys.Azure.Durable;
 
-namespace Journeys.Functions.Tables;
+namespace Journeys.Azure.Tables;
 
 /// <summary>
 /// <see cref="IEventKeyStore"/>: one entity per (event, key), PartitionKey = event id. Table Storage has no expiry, so

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
-using Journeys.Durable;
+using Journeys.Azure.Durable;
 
-namespace Journeys.Functions.Tables;
+namespace Journeys.Azure.Tables;
 
 /// <summary><see cref="IExitStore"/>: PartitionKey = journey id, RowKey = escaped profile id, property EndedAt.</summary>
 public sealed class TableExitStore(JourneyTables tables) : IExitStore

@@ -3,12 +3,12 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Journeys.Durable;
-using Journeys.Execution;
-using Journeys.Orchestration;
-using Journeys.Reporting;
+using Journeys.Azure.Durable;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Orchestration;
+using Journeys.Runtime.Reporting;
 
-namespace Journeys.Functions.Tables;
+namespace Journeys.Azure.Tables;
 
 /// <summary>
 /// <see cref="IInstanceRecordStore"/>: PartitionKey = the orchestration id of (journey, profile), so a profile's

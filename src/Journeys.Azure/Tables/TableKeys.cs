@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Journeys.Functions.Tables;
+namespace Journeys.Azure.Tables;
 
 /// <summary>
 /// Turns arbitrary text (profile ids, event keys) into a valid PartitionKey/RowKey: '/', '\', '#', '?', '%' and

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
-using Journeys.Durable;
+using Journeys.Azure.Durable;
 
-namespace Journeys.Functions.Tables;
+namespace Journeys.Azure.Tables;
 
 /// <summary><see cref="IStorageProbe"/>: one point query on the catalog table (needs only the data role the app has).</summary>
 public sealed class TableStorageProbe(JourneyTables tables) : IStorageProbe

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Journeys.Catalog;
+using Journeys.Runtime.Catalog;
 
-namespace Journeys.Functions.Tables;
+namespace Journeys.Azure.Tables;
 
 /// <summary>The version summaries a journey's head entity keeps, as a small JSON array written by hand (no reflection).</summary>
 public static class VersionSummaryCodec

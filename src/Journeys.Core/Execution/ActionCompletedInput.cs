@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// The result of a <see cref="CallActionCommand"/>, matched to it by <paramref name="IdempotencyKey"/> so that a

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>Outcome of a custom action call as journeys read it in <c>actions.&lt;node&gt;.status</c> (SPEC §2).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ActionStatus>))]

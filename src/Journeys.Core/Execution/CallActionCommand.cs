@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// Call custom action <paramref name="ActionId"/> with the evaluated <paramref name="Params"/> (a JSON object),

@@ -1,11 +1,11 @@
 using System.Collections.Frozen;
 using System.Text.Json;
-using Journeys.Expressions;
-using Journeys.Model;
-using Journeys.Serialization;
-using Journeys.Validation;
+using Journeys.Core.Expressions;
+using Journeys.Core.Model;
+using Journeys.Core.Serialization;
+using Journeys.Core.Validation;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// A published journey version prepared for execution: every expression compiled once with the scopes validation

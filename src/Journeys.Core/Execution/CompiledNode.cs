@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Journeys.Expressions;
-using Journeys.Model;
+using Journeys.Core.Expressions;
+using Journeys.Core.Model;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// One node with everything the stepper needs precomputed: compiled expressions, parsed durations, split

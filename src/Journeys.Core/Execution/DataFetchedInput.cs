@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// The response of a <see cref="FetchDataCommand"/>: the field group's body, or <paramref name="Error"/> (a short

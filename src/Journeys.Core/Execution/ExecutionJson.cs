@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>Reads and writes the stepper's types with <see cref="ExecutionJsonContext"/> (no reflection).</summary>
 public static class ExecutionJson

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>Source-generated JSON for everything the stepper persists or a host puts on the wire.</summary>
 [JsonSourceGenerationOptions(

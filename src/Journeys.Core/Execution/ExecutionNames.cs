@@ -1,4 +1,4 @@
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// The contract names of the stepper's enums, for step-event outcomes, <c>actions.&lt;node&gt;.status</c> and stored

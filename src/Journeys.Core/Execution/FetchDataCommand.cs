@@ -1,4 +1,4 @@
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// Fetch one field group of a data source (the stepper asks for one group at a time, in the order the node's

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// Everything the stepper knows about one instance; small, immutable, serialised with
@@ -56,7 +56,7 @@ public sealed record InstanceState
     public IReadOnlyList<DataStamp>? DataFetchedAt { get; init; }
 
     /// <summary>Groups the current node still needs, in fetch order; the first is being fetched.</summary>
-    public IReadOnlyList<Expressions.DataReference>? PendingData { get; init; }
+    public IReadOnlyList<Journeys.Core.Expressions.DataReference>? PendingData { get; init; }
 
     /// <summary>The command the instance waits on; <see cref="ResumeInput"/> returns it again.</summary>
     public JourneyCommand? Pending { get; init; }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>Where an instance stands: running, or one of the four ways it can end (SPEC §5, §6 report).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<InstanceStatus>))]

@@ -1,4 +1,4 @@
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// A journey version could not be compiled for execution: an expression, duration or data-source path that

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// Builds the small JSON objects the instance state keeps (<c>events</c>, <c>actions</c>, <c>data</c>). Members are

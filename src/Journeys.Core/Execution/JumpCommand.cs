@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// Enter the profile into the live version of <paramref name="TargetJourneyId"/> with <paramref name="Entry"/>

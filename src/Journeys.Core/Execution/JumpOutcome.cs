@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>What the host did with a <see cref="JumpCommand"/>.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<JumpOutcome>))]

@@ -1,4 +1,4 @@
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// Asks the stepper to carry on: a due wait or waitForEvent timeout proceeds; otherwise the pending command is

@@ -1,4 +1,4 @@
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// Wake the instance at <paramref name="WakeAt"/> (UTC; the wait's due time, or the journey deadline if earlier)

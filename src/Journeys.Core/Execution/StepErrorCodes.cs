@@ -1,4 +1,4 @@
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// Stable codes of <see cref="StepEventKind.Error"/> step events (documented in docs/execution.md). Run-time

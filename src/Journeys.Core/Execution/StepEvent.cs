@@ -1,4 +1,4 @@
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// One append-only record of what happened to an instance. <see cref="Sequence"/> numbers an instance's events

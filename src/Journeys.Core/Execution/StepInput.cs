@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// Something that happened to an instance, delivered by a host to <see cref="JourneyStepper.Step"/>. Hosts deliver

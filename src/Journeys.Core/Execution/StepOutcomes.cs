@@ -1,4 +1,4 @@
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// The words step events carry (SPEC §5 step history): why a waiting instance resumed (<see cref="StepEvent.Outcome"/>

@@ -1,4 +1,4 @@
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// The outcome of one <see cref="JourneyStepper.Step"/>: the state to persist, the one command to carry out, and

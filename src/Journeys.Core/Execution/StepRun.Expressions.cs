@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Journeys.Expressions;
+using Journeys.Core.Expressions;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>Evaluating expressions against the instance, and the one kind of failure a step turns into an error.</summary>
 internal partial struct StepRun

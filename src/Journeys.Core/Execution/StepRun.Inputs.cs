@@ -1,7 +1,7 @@
-using Journeys.Expressions;
-using Journeys.Model;
+using Journeys.Core.Expressions;
+using Journeys.Core.Model;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>The inputs from the outside world: timers, events, call and fetch results, jump outcomes.</summary>
 internal partial struct StepRun

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Journeys.Expressions;
-using Journeys.Model;
+using Journeys.Core.Expressions;
+using Journeys.Core.Model;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>Running nodes: entering them, asking for their data, and executing each node type.</summary>
 internal partial struct StepRun

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>Recording what happened: exits, waits, the end of the instance, and the step events of each.</summary>
 internal partial struct StepRun

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Journeys.Expressions;
-using Journeys.Model;
+using Journeys.Core.Expressions;
+using Journeys.Core.Model;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// One application of an input to an instance: a mutable working copy of the state that collects step events and

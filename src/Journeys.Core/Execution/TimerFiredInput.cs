@@ -1,4 +1,4 @@
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// A timer the host started for <see cref="StartTimerCommand"/> or <see cref="WaitForEventCommand"/> fired.

@@ -1,4 +1,4 @@
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>
 /// Deliver this profile's events of <paramref name="EventId"/> as <see cref="EventReceivedInput"/>, and fire

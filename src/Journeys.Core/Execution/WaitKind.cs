@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Execution;
+namespace Journeys.Core.Execution;
 
 /// <summary>What an active instance is parked on, i.e. which input moves it on.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<WaitKind>))]

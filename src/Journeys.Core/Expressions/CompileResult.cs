@@ -1,4 +1,4 @@
-namespace Journeys.Expressions;
+namespace Journeys.Core.Expressions;
 
 /// <summary>The outcome of compiling an expression: the compiled form, or every error found.</summary>
 public sealed class CompileResult

@@ -1,6 +1,6 @@
-using Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions.Evaluation;
 
-namespace Journeys.Expressions;
+namespace Journeys.Core.Expressions;
 
 /// <summary>
 /// A parsed and type-checked expression, immutable and thread-safe, evaluated many times. Build one with

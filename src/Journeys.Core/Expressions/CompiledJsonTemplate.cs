@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Journeys.Expressions.Templates;
+using Journeys.Core.Expressions.Templates;
 
-namespace Journeys.Expressions;
+namespace Journeys.Core.Expressions;
 
 /// <summary>
 /// A JSON body template (custom action <c>body</c>): every string in it is a <see cref="CompiledTemplate"/>

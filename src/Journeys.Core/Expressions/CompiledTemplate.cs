@@ -1,7 +1,7 @@
 using System.Text;
-using Journeys.Expressions.Templates;
+using Journeys.Core.Expressions.Templates;
 
-namespace Journeys.Expressions;
+namespace Journeys.Core.Expressions;
 
 /// <summary>
 /// A text template with expression placeholders. A template that is exactly one placeholder yields the

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Journeys.Expressions;
+namespace Journeys.Core.Expressions;
 
 /// <summary>
 /// Everything an evaluation may read: one JSON value per root (an <c>Undefined</c> element reads as null)

@@ -1,4 +1,4 @@
-namespace Journeys.Expressions;
+namespace Journeys.Core.Expressions;
 
 /// <summary>Static type of an expression as the type checker sees it. <see cref="Any"/> is unknown until run time.</summary>
 public enum ExprType

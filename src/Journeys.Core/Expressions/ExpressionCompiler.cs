@@ -1,7 +1,7 @@
-using Journeys.Expressions.Binding;
-using Journeys.Expressions.Parsing;
+using Journeys.Core.Expressions.Binding;
+using Journeys.Core.Expressions.Parsing;
 
-namespace Journeys.Expressions;
+namespace Journeys.Core.Expressions;
 
 /// <summary>
 /// Entry point of the expression language: tokenize, parse, type-check against a scope, compile.

@@ -1,4 +1,4 @@
-namespace Journeys.Expressions;
+namespace Journeys.Core.Expressions;
 
 /// <summary>
 /// The stable codes of expression errors, at compile time (<see cref="ExpressionError.Code"/>) and at run time

@@ -1,4 +1,4 @@
-namespace Journeys.Expressions;
+namespace Journeys.Core.Expressions;
 
 /// <summary>
 /// Raised when an expression fails at run time (a type error the checker could not see, a bad date string).

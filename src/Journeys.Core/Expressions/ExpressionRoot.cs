@@ -1,4 +1,4 @@
-namespace Journeys.Expressions;
+namespace Journeys.Core.Expressions;
 
 /// <summary>The top-level names an expression can start a path with (SPEC §3).</summary>
 public enum ExpressionRoot

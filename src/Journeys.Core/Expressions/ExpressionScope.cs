@@ -1,4 +1,4 @@
-namespace Journeys.Expressions;
+namespace Journeys.Core.Expressions;
 
 /// <summary>
 /// The roots an expression may use and their shapes, for the type checker. A root that is not declared is an

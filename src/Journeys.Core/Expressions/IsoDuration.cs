@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Journeys.Expressions;
+namespace Journeys.Core.Expressions;
 
 /// <summary>
 /// ISO-8601 durations as journeys use them (<c>PT1H</c>, <c>P3D</c>, <c>P1W</c>, <c>P1DT12H</c>, <c>PT0.5S</c>).

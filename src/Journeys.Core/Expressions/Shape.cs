@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
-using Journeys.Model;
+using Journeys.Core.Model;
 
-namespace Journeys.Expressions;
+namespace Journeys.Core.Expressions;
 
 /// <summary>
 /// What the type checker knows about the value under a path: a typed leaf, a closed record whose unknown

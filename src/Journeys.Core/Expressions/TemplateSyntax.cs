@@ -1,4 +1,4 @@
-namespace Journeys.Expressions;
+namespace Journeys.Core.Expressions;
 
 /// <summary>Placeholder syntax of a text template.</summary>
 public enum TemplateSyntax

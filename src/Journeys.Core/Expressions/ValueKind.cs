@@ -1,4 +1,4 @@
-namespace Journeys.Expressions;
+namespace Journeys.Core.Expressions;
 
 /// <summary>Run-time kind of a <see cref="Value"/>.</summary>
 public enum ValueKind

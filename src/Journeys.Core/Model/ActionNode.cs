@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 /// <summary>Calls a custom action with parameters given as expressions.</summary>
 public sealed class ActionNode : JourneyNode

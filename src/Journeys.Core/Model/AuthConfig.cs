@@ -1,4 +1,4 @@
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 /// <summary>
 /// How an outgoing call authenticates. Secrets are never part of configuration bodies: each

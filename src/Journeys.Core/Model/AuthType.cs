@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 [JsonConverter(typeof(JsonStringEnumConverter<AuthType>))]
 public enum AuthType

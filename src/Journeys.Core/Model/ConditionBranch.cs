@@ -1,4 +1,4 @@
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 public sealed class ConditionBranch
 {

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 /// <summary>Ordered branches; the first whose <c>when</c> is true wins, else <c>otherwise</c>.</summary>
 public sealed class ConditionNode : JourneyNode

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 /// <summary>An external REST call a journey makes, with a JSON payload built from templates over <c>params</c>.</summary>
 public sealed class CustomAction

@@ -1,4 +1,4 @@
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 /// <summary>An external REST service whose fields journeys read as <c>data.&lt;source&gt;.&lt;group&gt;.&lt;field&gt;</c>.</summary>
 public sealed class DataSource

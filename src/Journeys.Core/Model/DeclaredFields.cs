@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 /// <summary>
 /// How a declared field (<c>"cart.total": "number"</c>) is found in a JSON document and checked against its type.

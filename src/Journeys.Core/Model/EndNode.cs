@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 /// <summary>Ends the instance as completed.</summary>
 public sealed class EndNode : JourneyNode

@@ -1,4 +1,4 @@
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 /// <summary>
 /// How to recognise one kind of incoming event (SPEC §2). <see cref="Match"/>, <see cref="ProfileId"/> and

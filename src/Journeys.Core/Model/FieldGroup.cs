@@ -1,4 +1,4 @@
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 /// <summary>One REST call of a data source and the typed fields its response provides.</summary>
 public sealed class FieldGroup

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 /// <summary>The declared type of an event field, action parameter or response field, or data-source field.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<FieldType>))]

@@ -1,4 +1,4 @@
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 /// <summary>A journey definition (SPEC §2): the body of a draft and of every published version.</summary>
 public sealed class Journey

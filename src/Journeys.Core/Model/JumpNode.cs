@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 /// <summary>Enters the profile into the live version of another journey with the same entry event, and ends.</summary>
 public sealed class JumpNode : JourneyNode

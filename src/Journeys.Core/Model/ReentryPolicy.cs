@@ -1,4 +1,4 @@
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 /// <summary>Whether a profile may enter a journey again after its previous instance there ended.</summary>
 public sealed class ReentryPolicy

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 /// <summary>Percentage branches chosen by a stable hash of (journey, profile, node).</summary>
 public sealed class SplitNode : JourneyNode

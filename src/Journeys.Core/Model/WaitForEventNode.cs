@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 /// <summary>Waits for an event of the same profile for which <c>correlate</c> holds, up to <c>timeout</c>.</summary>
 public sealed class WaitForEventNode : JourneyNode

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Model;
+namespace Journeys.Core.Model;
 
 /// <summary>Waits for an ISO-8601 <c>duration</c> or until the datetime the <c>until</c> expression gives.</summary>
 public sealed class WaitNode : JourneyNode

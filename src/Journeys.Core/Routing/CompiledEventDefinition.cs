@@ -1,8 +1,8 @@
-using Journeys.Expressions;
-using Journeys.Model;
-using Journeys.Validation;
+using Journeys.Core.Expressions;
+using Journeys.Core.Model;
+using Journeys.Core.Validation;
 
-namespace Journeys.Routing;
+namespace Journeys.Core.Routing;
 
 /// <summary>An event definition with its rules compiled once, ready to classify raw events.</summary>
 public sealed class CompiledEventDefinition

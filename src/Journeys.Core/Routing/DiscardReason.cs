@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Routing;
+namespace Journeys.Core.Routing;
 
 /// <summary>Why an event did not start or resume anything; every discard is counted by reason in the report.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DiscardReason>))]

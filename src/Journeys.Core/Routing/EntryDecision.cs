@@ -1,4 +1,4 @@
-namespace Journeys.Routing;
+namespace Journeys.Core.Routing;
 
 /// <summary>Whether a profile enters a journey now, and if not, why (SPEC §5 entry).</summary>
 public readonly record struct EntryDecision(bool Enter, DiscardReason? Reason)

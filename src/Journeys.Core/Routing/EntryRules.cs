@@ -1,7 +1,7 @@
-using Journeys.Execution;
-using Journeys.Model;
+using Journeys.Core.Execution;
+using Journeys.Core.Model;
 
-namespace Journeys.Routing;
+namespace Journeys.Core.Routing;
 
 /// <summary>
 /// The entry rules both hosts apply: at most one active instance per (journey, profile), and re-entry only when the

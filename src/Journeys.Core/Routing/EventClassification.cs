@@ -1,4 +1,4 @@
-namespace Journeys.Routing;
+namespace Journeys.Core.Routing;
 
 /// <summary>
 /// What one event definition makes of one raw event: it did not match; it matched but is invalid (with reasons);

@@ -2,10 +2,10 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Journeys.Expressions;
-using Journeys.Model;
+using Journeys.Core.Expressions;
+using Journeys.Core.Model;
 
-namespace Journeys.Routing;
+namespace Journeys.Core.Routing;
 
 /// <summary>
 /// Applies every event definition to a raw event (SPEC §5 ingestion): <c>match</c>, then the declared field types

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
-namespace Journeys.Routing;
+namespace Journeys.Core.Routing;
 
 /// <summary>
 /// Finds text in a raw event that is not Unicode: a JSON escape of a lone UTF-16 surrogate (<c>"\ud800"</c>) is

@@ -1,7 +1,7 @@
-using Journeys.Expressions;
-using Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+using Journeys.Core.Expressions.Evaluation;
 
-namespace Journeys.Routing;
+namespace Journeys.Core.Routing;
 
 /// <summary>
 /// A necessary condition read off an event definition's <c>match</c>: a top-level field of the event must hold

@@ -1,4 +1,4 @@
-namespace Journeys.Serialization;
+namespace Journeys.Core.Serialization;
 
 /// <summary>
 /// One problem with a request body: a stable code, the JSON path it concerns, and a readable message; for a journey

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Journeys.Model;
+using Journeys.Core.Model;
 
-namespace Journeys.Serialization;
+namespace Journeys.Core.Serialization;
 
 /// <summary>
 /// Reads and writes the contract bodies of SPEC §2. Reading never throws for bad input: malformed JSON,

@@ -1,4 +1,4 @@
-namespace Journeys.Serialization;
+namespace Journeys.Core.Serialization;
 
 /// <summary>Either a parsed contract body or the errors that prevented parsing it.</summary>
 public sealed class ContractReadResult<T>

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Journeys.Model;
+using Journeys.Core.Model;
 
-namespace Journeys.Serialization;
+namespace Journeys.Core.Serialization;
 
 /// <summary>
 /// Source-generated metadata for every contract body. Unknown properties are refused so that a typo such

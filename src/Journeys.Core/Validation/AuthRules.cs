@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Journeys.Model;
+using Journeys.Core.Model;
 
-namespace Journeys.Validation;
+namespace Journeys.Core.Validation;
 
 /// <summary>
 /// Auth of data sources and custom actions: each type takes exactly its own <c>*Setting</c> names (SPEC §2) and

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Journeys.Expressions;
-using Journeys.Model;
+using Journeys.Core.Expressions;
+using Journeys.Core.Model;
 
-namespace Journeys.Validation;
+namespace Journeys.Core.Validation;
 
 /// <summary>
 /// Validates event definitions, data sources and custom actions on their own (before they are stored):

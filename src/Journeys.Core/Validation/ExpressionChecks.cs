@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Journeys.Expressions;
+using Journeys.Core.Expressions;
 
-namespace Journeys.Validation;
+namespace Journeys.Core.Validation;
 
 /// <summary>
 /// The one seam between validation and the expression language: every compile and every duration parse goes

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Journeys.Model;
+using Journeys.Core.Model;
 
-namespace Journeys.Validation;
+namespace Journeys.Core.Validation;
 
 /// <summary>
 /// Rules for declared field maps (event fields, data-source fields, action params and response fields): each key

@@ -1,6 +1,6 @@
-using Journeys.Model;
+using Journeys.Core.Model;
 
-namespace Journeys.Validation;
+namespace Journeys.Core.Validation;
 
 /// <summary>Read access to the configuration a journey refers to, as validation and compilation need it.</summary>
 public interface IConfigurationLookup

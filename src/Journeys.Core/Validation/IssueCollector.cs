@@ -1,4 +1,4 @@
-namespace Journeys.Validation;
+namespace Journeys.Core.Validation;
 
 /// <summary>
 /// Gathers every issue of one validation run and hands them back in a deterministic order (path, then code,

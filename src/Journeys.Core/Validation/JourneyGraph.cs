@@ -1,4 +1,4 @@
-namespace Journeys.Validation;
+namespace Journeys.Core.Validation;
 
 /// <summary>
 /// The resolved edges of a journey (only targets that are nodes of the journey) and the two graph questions

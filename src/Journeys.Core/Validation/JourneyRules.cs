@@ -1,8 +1,8 @@
 using System.Globalization;
-using Journeys.Expressions;
-using Journeys.Model;
+using Journeys.Core.Expressions;
+using Journeys.Core.Model;
 
-namespace Journeys.Validation;
+namespace Journeys.Core.Validation;
 
 /// <summary>
 /// One validation run over one journey: walks the journey once, node by node, reporting into an

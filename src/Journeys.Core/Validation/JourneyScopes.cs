@@ -1,7 +1,7 @@
-using Journeys.Expressions;
-using Journeys.Model;
+using Journeys.Core.Expressions;
+using Journeys.Core.Model;
 
-namespace Journeys.Validation;
+namespace Journeys.Core.Validation;
 
 /// <summary>
 /// Builds what an expression in a journey can know (SPEC §3): the entry event's declared fields, the fields of

@@ -1,6 +1,6 @@
-using Journeys.Model;
+using Journeys.Core.Model;
 
-namespace Journeys.Validation;
+namespace Journeys.Core.Validation;
 
 /// <summary>
 /// Validates a journey against the configuration it uses (SPEC §3, §4) and returns every problem at once,

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Journeys.Validation;
+namespace Journeys.Core.Validation;
 
 /// <summary>
 /// Builds the JSON paths issues point at (<c>$.nodes.tier-check.branches[0].when</c>). Member names that would be

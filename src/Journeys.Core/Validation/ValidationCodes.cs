@@ -1,4 +1,4 @@
-namespace Journeys.Validation;
+namespace Journeys.Core.Validation;
 
 /// <summary>
 /// The stable codes validation reports (docs/validation-codes.md). Clients match on these strings, so they never

@@ -1,4 +1,4 @@
-namespace Journeys.Validation;
+namespace Journeys.Core.Validation;
 
 /// <summary>
 /// One validation problem as the API returns it: a stable code (docs/validation-codes.md), the node it concerns

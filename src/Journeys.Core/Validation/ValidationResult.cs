@@ -1,4 +1,4 @@
-namespace Journeys.Validation;
+namespace Journeys.Core.Validation;
 
 /// <summary>Every problem found at once, errors and warnings apart.</summary>
 public sealed class ValidationResult

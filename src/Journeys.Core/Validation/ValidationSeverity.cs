@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Validation;
+namespace Journeys.Core.Validation;
 
 [JsonConverter(typeof(JsonStringEnumConverter<ValidationSeverity>))]
 public enum ValidationSeverity

@@ -1,7 +1,9 @@
-using Journeys.Execution;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Routing;
 using Microsoft.Extensions.Logging;
 
-namespace Journeys.Engine;
+namespace Journeys.Embedded.Engine;
 
 /// <summary>
 /// The engine's lines about what matters to an operator beyond start-up: a clean stop, and each step that failed

@@ -1,4 +1,7 @@
-namespace Journeys.Engine;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Routing;
+
+namespace Journeys.Embedded.Engine;
 
 /// <summary>Tuning of the embedded engine; the defaults suit one process on a small machine.</summary>
 public sealed class EngineOptions

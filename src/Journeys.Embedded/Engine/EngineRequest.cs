@@ -1,8 +1,10 @@
 using System.Text.Json;
-using Journeys.Execution;
-using Journeys.Ingestion;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Ingestion;
+using Journeys.Runtime.Routing;
 
-namespace Journeys.Engine;
+namespace Journeys.Embedded.Engine;
 
 /// <summary>What the engine loop is asked to do; each is applied inside the loop's transaction.</summary>
 internal abstract record EngineRequest

@@ -1,7 +1,9 @@
-using Journeys.Execution;
-using Journeys.Reporting;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Routing;
 
-namespace Journeys.Engine;
+namespace Journeys.Embedded.Engine;
 
 /// <summary>The read side of the embedded store, used by the API concurrently with the writer.</summary>
 public interface IRuntimeReader

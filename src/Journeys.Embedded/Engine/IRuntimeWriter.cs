@@ -1,7 +1,9 @@
-using Journeys.Execution;
-using Journeys.Reporting;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Routing;
 
-namespace Journeys.Engine;
+namespace Journeys.Embedded.Engine;
 
 /// <summary>
 /// The embedded engine's single writer over its durable store. Used by one thread at a time (the engine loop),

@@ -1,7 +1,9 @@
-using Journeys.Catalog;
-using Journeys.Ingestion;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Ingestion;
+using Journeys.Runtime.Routing;
 
-namespace Journeys.Engine;
+namespace Journeys.Embedded.Engine;
 
 /// <summary>The loop: one transaction per iteration over a batch of requests and the due timers, and what happens when one fails.</summary>
 public sealed partial class JourneyEngine

@@ -1,7 +1,9 @@
-using Journeys.Execution;
-using Journeys.Reporting;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Routing;
 
-namespace Journeys.Engine;
+namespace Journeys.Embedded.Engine;
 
 /// <summary>The read side the API uses, concurrently with the loop, through the store's reader.</summary>
 public sealed partial class JourneyEngine

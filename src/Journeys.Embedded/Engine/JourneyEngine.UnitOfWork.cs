@@ -1,10 +1,12 @@
 using System.Text.Json;
-using Journeys.Execution;
-using Journeys.Ingestion;
-using Journeys.Reporting;
-using Journeys.Routing;
+using Journeys.Core.Execution;
+using Journeys.Core.Routing;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Ingestion;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Routing;
 
-namespace Journeys.Engine;
+namespace Journeys.Embedded.Engine;
 
 public sealed partial class JourneyEngine
 {

@@ -1,7 +1,10 @@
 using System.Threading.Channels;
-using Journeys.Execution;
+using Journeys.Core.Execution;
 
-namespace Journeys.Engine;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Routing;
+
+namespace Journeys.Embedded.Engine;
 
 /// <summary>The worker pools: queued calls and fetches run outside the transaction and come back to the loop as requests.</summary>
 public sealed partial class JourneyEngine

@@ -1,17 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
-using Journeys.Catalog;
-using Journeys.Commands;
-using Journeys.Connectors;
-using Journeys.Execution;
-using Journeys.Ingestion;
-using Journeys.Reporting;
-using Journeys.Routing;
-using Journeys.Time;
+using Journeys.Core.Execution;
+using Journeys.Core.Routing;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Commands;
+using Journeys.Runtime.Connectors;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Ingestion;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Routing;
+using Journeys.Runtime.Time;
 using Microsoft.Extensions.Logging;
 
-namespace Journeys.Engine;
+namespace Journeys.Embedded.Engine;
 
 /// <summary>
 /// The embedded durable runtime (SPEC §5 on one machine). One loop owns every state change and applies a group of

@@ -1,4 +1,7 @@
-namespace Journeys.Engine;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Routing;
+
+namespace Journeys.Embedded.Engine;
 
 /// <summary>Per-database runtime facts that survive restarts.</summary>
 /// <param name="DatabaseId">Random id of the database, part of every instance id so ids never repeat across databases.</param>

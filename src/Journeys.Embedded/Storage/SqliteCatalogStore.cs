@@ -1,8 +1,8 @@
 using System.Globalization;
-using Journeys.Catalog;
+using Journeys.Runtime.Catalog;
 using Microsoft.Data.Sqlite;
 
-namespace Journeys.Storage.Sqlite;
+namespace Journeys.Embedded.Storage;
 
 /// <summary>
 /// The catalog port on SQLite. Every write runs in one <c>BEGIN IMMEDIATE</c> transaction: it takes the single

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Journeys.Storage.Sqlite;
+namespace Journeys.Embedded.Storage;
 
 /// <summary>
 /// One SQLite database file shared by every store of the embedded host (catalog, instances, timers, step events).

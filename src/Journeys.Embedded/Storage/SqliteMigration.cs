@@ -1,4 +1,4 @@
-namespace Journeys.Storage.Sqlite;
+namespace Journeys.Embedded.Storage;
 
 /// <summary>
 /// One schema step, applied once per database file and recorded in <c>schema_migrations</c>. Ids are globally

@@ -1,4 +1,4 @@
-namespace Journeys.Storage.Sqlite;
+namespace Journeys.Embedded.Storage;
 
 /// <summary>
 /// Tables of the embedded runtime. Times are Unix milliseconds (UTC). Instance state is the stepper's JSON; the

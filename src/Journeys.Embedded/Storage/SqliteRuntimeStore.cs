@@ -1,9 +1,11 @@
-using Journeys.Engine;
-using Journeys.Execution;
-using Journeys.Reporting;
+using Journeys.Core.Execution;
+using Journeys.Embedded.Engine;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Routing;
 using Microsoft.Data.Sqlite;
 
-namespace Journeys.Storage.Sqlite;
+namespace Journeys.Embedded.Storage;
 
 /// <summary>The embedded runtime's store on the shared SQLite file: one writer for the engine, pooled readers for the API.</summary>
 public sealed class SqliteRuntimeStore : IRuntimeReader

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Journeys.Execution;
+using Journeys.Core.Execution;
 
-namespace Journeys.Storage.Sqlite;
+namespace Journeys.Embedded.Storage;
 
 /// <summary>
 /// The step events of one step, stored together in one row (fewer rows than one per event). When the events share

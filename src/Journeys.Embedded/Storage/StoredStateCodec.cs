@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Journeys.Execution;
+using Journeys.Core.Execution;
 
-namespace Journeys.Storage.Sqlite;
+namespace Journeys.Embedded.Storage;
 
 /// <summary>
 /// The instance state as stored: the stepper's JSON without the fields the row already holds in columns (ids,

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Journeys.Storage.Sqlite;
+namespace Journeys.Embedded.Storage;
 
 /// <summary>
 /// Copies the WAL back into the database file from a connection and a thread of its own. SQLite's automatic

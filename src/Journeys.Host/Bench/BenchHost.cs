@@ -2,10 +2,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Journeys.Api.Security;
-using Journeys.Engine;
+using Journeys.Embedded.Engine;
+using Journeys.Embedded.Storage;
 using Journeys.Host.Serving;
-using Journeys.Reporting;
-using Journeys.Storage.Sqlite;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Journeys.Host.Bench;

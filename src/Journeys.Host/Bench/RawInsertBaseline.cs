@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Journeys.Storage.Sqlite;
+using Journeys.Embedded.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Journeys.Host.Bench;

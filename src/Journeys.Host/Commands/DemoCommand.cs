@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using Journeys.Api.Security;
-using Journeys.Bundles;
+using Journeys.Core.Model;
+using Journeys.Core.Serialization;
 using Journeys.Host.Demo;
 using Journeys.Host.Serving;
-using Journeys.Ingestion;
-using Journeys.Model;
-using Journeys.Reporting;
-using Journeys.Serialization;
+using Journeys.Runtime.Bundles;
+using Journeys.Runtime.Ingestion;
+using Journeys.Runtime.Reporting;
 using Spectre.Console;
 
 namespace Journeys.Host.Commands;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Journeys.Ingestion;
+using Journeys.Runtime.Ingestion;
 using Spectre.Console;
 
 namespace Journeys.Host.Commands;

@@ -1,4 +1,4 @@
-using Journeys.Simulation.Testing;
+using Journeys.Runtime.Simulation.Testing;
 
 namespace Journeys.Host.Commands;
 

@@ -1,10 +1,12 @@
 using Journeys.Api;
 using Journeys.Api.Security;
-using Journeys.Catalog;
-using Journeys.Connectors;
-using Journeys.Engine;
+using Journeys.Embedded.Engine;
+using Journeys.Embedded.Storage;
 using Journeys.Host.AdminConsole;
-using Journeys.Storage.Sqlite;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Connectors;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -15,7 +15,7 @@ public sealed class EmbeddedHostOptions
     public double TimeScale { get; set; } = 1;
 
     /// <summary>Engine tuning; when null, defaults with <see cref="TimeScale"/>.</summary>
-    public Journeys.Engine.EngineOptions? Engine { get; set; }
+    public Journeys.Embedded.Engine.EngineOptions? Engine { get; set; }
 
     public ApiOptions Api { get; set; } = new();
 

@@ -1,7 +1,9 @@
-using Journeys.Catalog;
-using Journeys.Connectors;
-using Journeys.Engine;
-using Journeys.Storage.Sqlite;
+using Journeys.Embedded.Engine;
+using Journeys.Embedded.Storage;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Connectors;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using Journeys.Api.Problems;
-using Journeys.Serialization;
+using Journeys.Core.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

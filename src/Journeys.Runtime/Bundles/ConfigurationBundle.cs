@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Journeys.Model;
-using Journeys.Serialization;
-using Journeys.Validation;
+using Journeys.Core.Model;
+using Journeys.Core.Serialization;
+using Journeys.Core.Validation;
 
-namespace Journeys.Bundles;
+namespace Journeys.Runtime.Bundles;
 
 /// <summary>
 /// A set of configuration files read from disk (the <c>samples/</c> layout: <c>events/</c>, <c>datasources/</c>,

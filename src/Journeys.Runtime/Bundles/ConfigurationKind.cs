@@ -1,4 +1,4 @@
-namespace Journeys.Bundles;
+namespace Journeys.Runtime.Bundles;
 
 /// <summary>The four kinds of configuration body of SPEC §2.</summary>
 public enum ConfigurationKind

@@ -1,4 +1,4 @@
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>
 /// Stable codes of the failures a catalog user can cause, with the HTTP status the API maps each to

@@ -1,6 +1,6 @@
-using Journeys.Validation;
+using Journeys.Core.Validation;
 
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>
 /// A failure the user caused: a stable <see cref="Code"/> (<see cref="CatalogErrorCodes"/>), a readable message and

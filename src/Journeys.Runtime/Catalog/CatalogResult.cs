@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>Either the value of a successful catalog operation or the <see cref="CatalogFailure"/> the user caused.</summary>
 public sealed class CatalogResult<T>

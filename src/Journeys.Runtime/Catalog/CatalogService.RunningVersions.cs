@@ -1,8 +1,8 @@
-using Journeys.Execution;
-using Journeys.Model;
-using Journeys.Validation;
+using Journeys.Core.Execution;
+using Journeys.Core.Model;
+using Journeys.Core.Validation;
 
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 public sealed partial class CatalogService
 {

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 public sealed partial class CatalogService
 {

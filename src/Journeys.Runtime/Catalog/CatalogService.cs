@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using Journeys.Model;
-using Journeys.Serialization;
-using Journeys.Validation;
+using Journeys.Core.Model;
+using Journeys.Core.Serialization;
+using Journeys.Core.Validation;
 
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>
 /// The catalog lifecycle of SPEC §4 over an <see cref="ICatalogStore"/>: configuration resources with ETags,

@@ -1,7 +1,7 @@
-using Journeys.Model;
-using Journeys.Validation;
+using Journeys.Core.Model;
+using Journeys.Core.Validation;
 
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>
 /// The whole configuration read once, so that the synchronous <see cref="IConfigurationLookup"/> the validator

@@ -1,7 +1,7 @@
-using Journeys.Model;
-using Journeys.Validation;
+using Journeys.Core.Model;
+using Journeys.Core.Validation;
 
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>The product's validation: <see cref="ConfigurationValidator"/> for bodies, <see cref="JourneyValidator"/> for journeys.</summary>
 public sealed class ContractCatalogValidator : ICatalogValidator

@@ -1,4 +1,4 @@
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>
 /// Converts between the bare ETag tokens the catalog stores and compares, and the quoted entity-tag form of

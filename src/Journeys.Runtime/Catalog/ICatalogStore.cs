@@ -1,4 +1,4 @@
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>
 /// Storage port of the catalog. Each operation reads or writes one partition only (one resource, or one journey

@@ -1,7 +1,7 @@
-using Journeys.Model;
-using Journeys.Validation;
+using Journeys.Core.Model;
+using Journeys.Core.Validation;
 
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>
 /// The validation the catalog applies: bodies on PUT, journeys on validate and publish. A seam so that the

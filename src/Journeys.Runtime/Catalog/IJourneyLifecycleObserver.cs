@@ -1,4 +1,4 @@
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>
 /// Told after a publish, close or stop has been committed, so the runtime can react at once (refresh its live

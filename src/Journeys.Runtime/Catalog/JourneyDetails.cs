@@ -1,6 +1,6 @@
-using Journeys.Model;
+using Journeys.Core.Model;
 
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>What <c>GET /api/journeys/{id}</c> shows: the draft with its ETag, the status, the live version and every version.</summary>
 public sealed record JourneyDetails(

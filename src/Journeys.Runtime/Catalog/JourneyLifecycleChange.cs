@@ -1,6 +1,6 @@
-using Journeys.Validation;
+using Journeys.Core.Validation;
 
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>
 /// What a publish, close or stop did to a journey: its new status, its live version (the new version after a

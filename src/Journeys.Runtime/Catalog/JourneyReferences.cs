@@ -1,7 +1,7 @@
-using Journeys.Model;
-using Journeys.Validation;
+using Journeys.Core.Model;
+using Journeys.Core.Validation;
 
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>
 /// Which configuration resources a journey uses: its entry event, the events it waits for, the actions it calls

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>Where a journey is in its lifecycle (SPEC §4).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<JourneyStatus>))]

@@ -1,4 +1,4 @@
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>
 /// The journey lifecycle of SPEC §4 as one table, read by <see cref="CatalogService"/> (which transitions a user may

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>
 /// The status of one published version. At most one version of a journey is <see cref="Live"/>; a version that

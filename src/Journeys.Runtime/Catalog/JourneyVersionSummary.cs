@@ -1,4 +1,4 @@
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>One published version as journey listings show it (no body).</summary>
 /// <param name="EndedAt">When it stopped being live (closed, superseded or stopped); null while live.</param>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>Logs each lifecycle change of a journey (publish, close, stop): the events an operator looks for first.</summary>
 public sealed partial class LifecycleLog(ILogger<LifecycleLog> logger) : IJourneyLifecycleObserver

@@ -1,6 +1,6 @@
-using Journeys.Model;
+using Journeys.Core.Model;
 
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>
 /// One immutable published version, as the runtime executes it. Instances are shared from an in-memory cache:

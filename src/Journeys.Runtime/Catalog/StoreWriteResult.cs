@@ -1,4 +1,4 @@
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>The outcome of an atomic conditional store write and, when it succeeded, what was written.</summary>
 public sealed record StoreWriteResult<T>(StoreWriteStatus Status, T? Value)

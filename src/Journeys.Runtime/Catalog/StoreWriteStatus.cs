@@ -1,4 +1,4 @@
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>What a conditional store write did.</summary>
 public enum StoreWriteStatus

@@ -1,4 +1,4 @@
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>A journey's partition as the store keeps it: the draft, the status and the versions (without bodies).</summary>
 public sealed record StoredJourney(

@@ -1,4 +1,4 @@
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>
 /// A compare-and-set precondition evaluated atomically by the store together with the write (stores call

@@ -1,4 +1,4 @@
-namespace Journeys.Catalog;
+namespace Journeys.Runtime.Catalog;
 
 /// <summary>The precondition of a conditional write (HTTP <c>If-Match</c> / <c>If-None-Match</c>).</summary>
 public enum WriteConditionKind

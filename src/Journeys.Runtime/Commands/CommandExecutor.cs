@@ -1,13 +1,13 @@
-using Journeys.Connectors;
-using Journeys.Execution;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Connectors;
 
-namespace Journeys.Commands;
+namespace Journeys.Runtime.Commands;
 
 /// <summary>
 /// Executes the commands that leave the process, an action call and a data fetch, for both hosts: the embedded
 /// engine's workers and the Azure activities. The outcome is the stepper's next input, so a call that cannot be made
 /// (the version no longer has the action or source) takes the same error path on both hosts, with the same message.
-/// Jumps go through <see cref="Engine.EntryGate"/>.
+/// Jumps go through <see cref="Journeys.Runtime.Routing.EntryGate"/>.
 /// </summary>
 public sealed class CommandExecutor(ActionInvoker actions, DataSourceClient dataSources)
 {

@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Journeys.Execution;
-using Journeys.Expressions;
-using Journeys.Model;
+using Journeys.Core.Execution;
+using Journeys.Core.Expressions;
+using Journeys.Core.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// Calls custom actions over HTTP (SPEC §2, §5): renders the templates over <c>params</c>, adds auth from

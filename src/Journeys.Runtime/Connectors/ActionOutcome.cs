@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Journeys.Execution;
+using Journeys.Core.Execution;
 
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// The result of one custom action call (all its attempts). <see cref="WriteResult"/> gives the

@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Journeys.Expressions;
-using Journeys.Model;
-using Journeys.Validation;
+using Journeys.Core.Expressions;
+using Journeys.Core.Model;
+using Journeys.Core.Validation;
 
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// A custom action compiled once: its method, URL, header, query and body templates over <c>params</c>.

@@ -1,8 +1,8 @@
 using System.Text;
-using Journeys.Model;
+using Journeys.Core.Model;
 using Microsoft.Extensions.Configuration;
 
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// Reads the secrets an <see cref="AuthConfig"/> names from the <see cref="SecretSettings"/> section of configuration.

@@ -1,9 +1,9 @@
-using Journeys.Catalog;
-using Journeys.Model;
-using Journeys.Validation;
+using Journeys.Core.Model;
+using Journeys.Core.Validation;
+using Journeys.Runtime.Catalog;
 using Microsoft.Extensions.Configuration;
 
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// The catalog's validation plus one host-specific check: every secret setting a journey's actions and data sources

@@ -1,4 +1,4 @@
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// Stable codes of connector failures (<see cref="ActionOutcome.ErrorCode"/>, <see cref="DataFetchOutcome.ErrorCode"/>).

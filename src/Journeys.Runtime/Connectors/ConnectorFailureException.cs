@@ -1,4 +1,4 @@
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// A failure found while preparing a call (bad template, missing secret, bad URL). Internal control flow only:

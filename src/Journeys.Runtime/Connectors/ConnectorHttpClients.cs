@@ -1,4 +1,4 @@
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>Names of the <see cref="System.Net.Http.IHttpClientFactory"/> clients the connectors use.</summary>
 public static class ConnectorHttpClients

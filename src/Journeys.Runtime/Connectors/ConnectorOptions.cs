@@ -1,4 +1,4 @@
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>Host-level knobs of the HTTP connectors. Definitions carry the per-endpoint ones (timeouts, retries, caps).</summary>
 public sealed class ConnectorOptions

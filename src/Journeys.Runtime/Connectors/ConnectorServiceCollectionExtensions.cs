@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>Registers the HTTP connectors. The host registers <see cref="Microsoft.Extensions.Configuration.IConfiguration"/> (secrets are read from it).</summary>
 public static class ConnectorServiceCollectionExtensions

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>The result of fetching one data-source field group for one path.</summary>
 public sealed record DataFetchOutcome

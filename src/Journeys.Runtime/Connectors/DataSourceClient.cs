@@ -1,10 +1,10 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Journeys.Model;
+using Journeys.Core.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// Fetches data-source field groups over HTTP (SPEC §2, §5): auth from configuration, <c>rateLimitPerSecond</c> per

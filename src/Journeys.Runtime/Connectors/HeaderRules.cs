@@ -1,4 +1,4 @@
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>What may go into a header: rendered values come from journey data, so a line break would smuggle headers.</summary>
 internal static class HeaderRules

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// Endpoints (scheme, host, port) that answer HTTP/1.0 without <c>Connection: keep-alive</c>, and so close the

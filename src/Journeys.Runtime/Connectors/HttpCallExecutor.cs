@@ -6,7 +6,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// Sends one logical call through Polly: a timeout per attempt (covering the body read too), retries with

@@ -1,4 +1,4 @@
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>The last attempt of a call: an answer with its (bounded, fully read) body, or why there was none.</summary>
 internal sealed record HttpCallResult(

@@ -1,4 +1,4 @@
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// Enforces a custom action's <c>capPerMinute</c>. A port so that a multi-instance host (Azure) can count in shared

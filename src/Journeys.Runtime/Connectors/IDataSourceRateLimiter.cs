@@ -1,4 +1,4 @@
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// Enforces a data source's <c>rateLimitPerSecond</c>. A port so that a multi-instance host can share the budget;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// Fixed one-minute windows aligned to UTC minutes: at most <c>capPerMinute</c> calls per action per window.

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// A token bucket per source: <c>permitsPerSecond</c> tokens refilled continuously, holding at most one second's

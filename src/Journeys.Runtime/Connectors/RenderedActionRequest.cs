@@ -1,4 +1,4 @@
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// One custom action call rendered from its templates: method, URL (with an apiKey query parameter when the auth

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>The credentials of one call, read from configuration: at most one header and one query parameter.</summary>
 internal readonly record struct ResolvedAuth(string? HeaderName, string? HeaderValue, string? QueryName, string? QueryValue)

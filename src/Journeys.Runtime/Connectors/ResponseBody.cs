@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Journeys.Model;
+using Journeys.Core.Model;
 
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>Turns response bytes into a detached <see cref="JsonElement"/> and checks declared field types.</summary>
 internal static class ResponseBody

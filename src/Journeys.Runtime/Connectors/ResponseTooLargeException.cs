@@ -1,4 +1,4 @@
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>Raised inside an attempt when a body passes the size limit; never retried (the endpoint would answer the same).</summary>
 internal sealed class ResponseTooLargeException : Exception

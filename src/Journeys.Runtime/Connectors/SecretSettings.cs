@@ -1,7 +1,7 @@
-using Journeys.Model;
+using Journeys.Core.Model;
 using Microsoft.Extensions.Configuration;
 
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// Where the secrets named by <c>*Setting</c> live: only under the configuration section <c>Journeys:Secrets</c>

@@ -1,6 +1,6 @@
-using Journeys.Expressions;
+using Journeys.Core.Expressions;
 
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// A definition string that may hold placeholders. Strings without any are written through literally and never

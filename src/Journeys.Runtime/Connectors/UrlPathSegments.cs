@@ -1,4 +1,4 @@
-namespace Journeys.Connectors;
+namespace Journeys.Runtime.Connectors;
 
 /// <summary>
 /// Guards the path of a rendered URL (action URLs, data-source paths) against dot segments. Template values are

@@ -1,4 +1,6 @@
-namespace Journeys.Engine;
+using Journeys.Runtime.Routing;
+
+namespace Journeys.Runtime.Hosting;
 
 /// <summary>The engine is starting or shutting down and cannot take requests (HTTP 503).</summary>
 public sealed class EngineUnavailableException : Exception

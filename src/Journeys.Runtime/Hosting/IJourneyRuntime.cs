@@ -1,8 +1,10 @@
 using System.Text.Json;
-using Journeys.Ingestion;
-using Journeys.Reporting;
+using Journeys.Runtime.Ingestion;
+using Journeys.Runtime.Reporting;
 
-namespace Journeys.Engine;
+using Journeys.Runtime.Routing;
+
+namespace Journeys.Runtime.Hosting;
 
 /// <summary>
 /// What the HTTP API needs from a running engine: ingestion, reports, instances and health. The embedded host

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Ingestion;
+namespace Journeys.Runtime.Ingestion;
 
 /// <summary>
 /// What happened to one ingested event (SPEC §6 <c>POST /api/ingest</c>): the event definitions it matched, the

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Journeys.Orchestration;
+namespace Journeys.Runtime.Orchestration;
 
-/// <summary>The input of the action activity: a <see cref="Execution.CallActionCommand"/> with the version it belongs to.</summary>
+/// <summary>The input of the action activity: a <see cref="Journeys.Core.Execution.CallActionCommand"/> with the version it belongs to.</summary>
 public sealed record ActionCallRequest(string JourneyId, int Version, string NodeId, string ActionId, JsonElement Params, string IdempotencyKey);

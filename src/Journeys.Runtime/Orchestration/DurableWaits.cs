@@ -1,4 +1,4 @@
-namespace Journeys.Orchestration;
+namespace Journeys.Runtime.Orchestration;
 
 /// <summary>
 /// A <see cref="WaitRequest"/> over Durable primitives: a durable timer raced against the awaited external event

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Journeys.Orchestration;
+namespace Journeys.Runtime.Orchestration;
 
 /// <summary>
 /// The payload raised to an instance for a routed event: the event id, when routing raised it (to recognise stale

@@ -1,4 +1,4 @@
-namespace Journeys.Orchestration;
+namespace Journeys.Runtime.Orchestration;
 
 /// <summary>
 /// The two Durable primitives a wait is made of, exactly as <c>TaskOrchestrationContext</c> offers them

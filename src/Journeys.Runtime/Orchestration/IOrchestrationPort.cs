@@ -1,6 +1,6 @@
-using Journeys.Execution;
+using Journeys.Core.Execution;
 
-namespace Journeys.Orchestration;
+namespace Journeys.Runtime.Orchestration;
 
 /// <summary>
 /// What <see cref="JourneyOrchestrationLoop"/> needs from a Durable-like orchestration context. Every member must be

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Journeys.Execution;
+using Journeys.Core.Execution;
 
-namespace Journeys.Orchestration;
+namespace Journeys.Runtime.Orchestration;
 
 /// <summary>
 /// Drives one instance through the pure <see cref="JourneyStepper"/> inside a Durable-like orchestration: each

@@ -1,4 +1,4 @@
-namespace Journeys.Orchestration;
+namespace Journeys.Runtime.Orchestration;
 
 /// <summary>
 /// A published journey version with the configuration it uses, as contract JSON: what an orchestration compiles

@@ -1,4 +1,4 @@
-namespace Journeys.Orchestration;
+namespace Journeys.Runtime.Orchestration;
 
 /// <summary>Names of the external events an instance orchestration listens to.</summary>
 public static class OrchestrationEvents

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Journeys.Execution;
+using Journeys.Core.Execution;
 
-namespace Journeys.Orchestration;
+namespace Journeys.Runtime.Orchestration;
 
 /// <summary>
 /// The input of one orchestration episode: a new instance (<see cref="Entry"/> set, <see cref="State"/> null) or an

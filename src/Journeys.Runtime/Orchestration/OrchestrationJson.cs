@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Journeys.Execution;
+using Journeys.Core.Execution;
 
-namespace Journeys.Orchestration;
+namespace Journeys.Runtime.Orchestration;
 
 /// <summary>
 /// Reads and writes orchestration payloads as JSON text with <see cref="OrchestrationJsonContext"/>. Reading throws

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Journeys.Execution;
+using Journeys.Core.Execution;
 
-namespace Journeys.Orchestration;
+namespace Journeys.Runtime.Orchestration;
 
 /// <summary>
 /// Source-generated JSON for everything an orchestration puts in its history: its input, activity inputs and

@@ -1,4 +1,4 @@
-namespace Journeys.Orchestration;
+namespace Journeys.Runtime.Orchestration;
 
 /// <summary>Knobs of <see cref="JourneyOrchestrationLoop"/>.</summary>
 public sealed record OrchestrationOptions

@@ -1,6 +1,6 @@
-using Journeys.Execution;
+using Journeys.Core.Execution;
 
-namespace Journeys.Orchestration;
+namespace Journeys.Runtime.Orchestration;
 
 /// <summary>
 /// The input of the record activity, one per step: the step events (from which report counters derive) and where

@@ -1,4 +1,4 @@
-namespace Journeys.Orchestration;
+namespace Journeys.Runtime.Orchestration;
 
 /// <summary>What ended a durable wait, with the raised event's payload (an <see cref="EventEnvelope"/> as JSON).</summary>
 public sealed record WaitOutcome(WaitOutcomeKind Kind, string? Payload = null)

@@ -1,4 +1,4 @@
-namespace Journeys.Orchestration;
+namespace Journeys.Runtime.Orchestration;
 
 /// <summary>What ended a <see cref="WaitRequest"/>.</summary>
 public enum WaitOutcomeKind

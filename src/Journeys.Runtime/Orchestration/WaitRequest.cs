@@ -1,4 +1,4 @@
-namespace Journeys.Orchestration;
+namespace Journeys.Runtime.Orchestration;
 
 /// <summary>
 /// A durable wait: until <paramref name="Until"/> (UTC), or until the external event <paramref name="EventName"/>

@@ -1,4 +1,4 @@
-namespace Journeys.Reporting;
+namespace Journeys.Runtime.Reporting;
 
 /// <summary>
 /// One report counter: a metric of a journey version, of one of its nodes (<see cref="Node"/> empty for the

@@ -1,4 +1,4 @@
-namespace Journeys.Reporting;
+namespace Journeys.Runtime.Reporting;
 
 /// <summary>The body of <c>GET /api/health</c>: liveness and whether storage answers.</summary>
 public sealed record HealthReport(string Status, bool Storage, string? Detail = null)

@@ -1,6 +1,6 @@
-using Journeys.Execution;
+using Journeys.Core.Execution;
 
-namespace Journeys.Reporting;
+namespace Journeys.Runtime.Reporting;
 
 /// <summary>What <see cref="InstanceViews"/> reads from a host's store: a profile's runs in a journey and one run's steps.</summary>
 public interface IInstanceHistory

@@ -1,6 +1,6 @@
-using Journeys.Execution;
+using Journeys.Core.Execution;
 
-namespace Journeys.Reporting;
+namespace Journeys.Runtime.Reporting;
 
 /// <summary>One run of a profile in a journey, as a host's store keeps its summary; see <see cref="InstanceViews"/>.</summary>
 public sealed record InstanceRun(

@@ -1,6 +1,6 @@
-using Journeys.Execution;
+using Journeys.Core.Execution;
 
-namespace Journeys.Reporting;
+namespace Journeys.Runtime.Reporting;
 
 /// <summary>
 /// The body of <c>GET /api/journeys/{id}/instances/{profileId}</c>: the profile's latest instance in the journey

@@ -1,4 +1,4 @@
-namespace Journeys.Reporting;
+namespace Journeys.Runtime.Reporting;
 
 /// <summary>Counters of one node of one journey version (SPEC §6 report).</summary>
 public sealed record NodeReport

@@ -1,6 +1,6 @@
-using Journeys.Catalog;
+using Journeys.Runtime.Catalog;
 
-namespace Journeys.Reporting;
+namespace Journeys.Runtime.Reporting;
 
 /// <summary>Assembles the SPEC §6 report of a journey from its stored counters and its versions.</summary>
 public static class ReportBuilder

@@ -1,7 +1,7 @@
-using Journeys.Execution;
-using Journeys.Routing;
+using Journeys.Core.Execution;
+using Journeys.Core.Routing;
 
-namespace Journeys.Reporting;
+namespace Journeys.Runtime.Reporting;
 
 /// <summary>
 /// Turns step events and discards into counter deltas, so that a report is served from a few counters instead of

@@ -1,4 +1,4 @@
-namespace Journeys.Reporting;
+namespace Journeys.Runtime.Reporting;
 
 /// <summary>Counters of one published version of a journey (SPEC §6 report).</summary>
 public sealed record VersionReport

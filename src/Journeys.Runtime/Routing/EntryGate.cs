@@ -1,8 +1,10 @@
-using Journeys.Execution;
-using Journeys.Model;
-using Journeys.Routing;
+using Journeys.Core.Execution;
+using Journeys.Core.Model;
+using Journeys.Core.Routing;
 
-namespace Journeys.Engine;
+using Journeys.Runtime.Hosting;
+
+namespace Journeys.Runtime.Routing;
 
 /// <summary>
 /// The one entry gate of both hosts (SPEC §5 entry): an event entering a journey and a jump into one pass the same

@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Journeys.Ingestion;
-using Journeys.Routing;
+using Journeys.Core.Routing;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Ingestion;
 
-namespace Journeys.Engine;
+namespace Journeys.Runtime.Routing;
 
 /// <summary>
 /// SPEC §5 ingestion, entry and resume for one raw event, identical on both hosts: every matching event definition

@@ -1,6 +1,8 @@
-using Journeys.Routing;
+using Journeys.Core.Routing;
 
-namespace Journeys.Engine;
+using Journeys.Runtime.Hosting;
+
+namespace Journeys.Runtime.Routing;
 
 /// <summary>
 /// What <see cref="EntryGate"/> reads and counts through a host: whether the profile has an active instance of the

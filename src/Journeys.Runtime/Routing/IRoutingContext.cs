@@ -1,6 +1,8 @@
 using System.Text.Json;
 
-namespace Journeys.Engine;
+using Journeys.Runtime.Hosting;
+
+namespace Journeys.Runtime.Routing;
 
 /// <summary>
 /// What <see cref="EventRouter"/> needs from a host for one unit of work (one SQLite transaction in the embedded

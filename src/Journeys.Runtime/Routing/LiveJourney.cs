@@ -1,7 +1,9 @@
-using Journeys.Execution;
-using Journeys.Model;
+using Journeys.Core.Execution;
+using Journeys.Core.Model;
 
-namespace Journeys.Engine;
+using Journeys.Runtime.Hosting;
+
+namespace Journeys.Runtime.Routing;
 
 /// <summary>The live version of a journey, compiled, as entry routing needs it.</summary>
 public sealed record LiveJourney(CompiledJourney Compiled, ReentryPolicy? Reentry)

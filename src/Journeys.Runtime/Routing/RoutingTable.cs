@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
-using Journeys.Catalog;
-using Journeys.Execution;
-using Journeys.Model;
-using Journeys.Routing;
-using Journeys.Validation;
+using Journeys.Core.Execution;
+using Journeys.Core.Model;
+using Journeys.Core.Routing;
+using Journeys.Core.Validation;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Hosting;
 
-namespace Journeys.Engine;
+namespace Journeys.Runtime.Routing;
 
 /// <summary>
 /// Everything routing derives from the catalog, built once per catalog revision: the compiled event definitions,

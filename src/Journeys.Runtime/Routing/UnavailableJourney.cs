@@ -1,4 +1,6 @@
-namespace Journeys.Engine;
+using Journeys.Runtime.Hosting;
+
+namespace Journeys.Runtime.Routing;
 
 /// <summary>
 /// A live journey version left out of routing because it does not compile against the current configuration; the

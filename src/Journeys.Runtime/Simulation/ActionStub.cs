@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Journeys.Simulation;
+namespace Journeys.Runtime.Simulation;
 
 /// <summary>
 /// One stubbed answer of a custom action (SPEC §8 <c>actions</c>): consumed by one HTTP attempt, retries included.

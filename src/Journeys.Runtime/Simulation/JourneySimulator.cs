@@ -1,14 +1,15 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using Journeys.Connectors;
-using Journeys.Engine;
-using Journeys.Execution;
-using Journeys.Model;
-using Journeys.Reporting;
-using Journeys.Routing;
+using Journeys.Core.Execution;
+using Journeys.Core.Model;
+using Journeys.Core.Routing;
+using Journeys.Runtime.Connectors;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Routing;
 
-namespace Journeys.Simulation;
+namespace Journeys.Runtime.Simulation;
 
 /// <summary>
 /// Runs one journey version against a scenario in virtual time (SPEC §8). The scenario's events are routed with the

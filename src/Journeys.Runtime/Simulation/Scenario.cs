@@ -1,4 +1,4 @@
-namespace Journeys.Simulation;
+namespace Journeys.Runtime.Simulation;
 
 /// <summary>
 /// A SPEC §8 scenario, read and checked: when it starts, the events and their offsets, the data-source stubs by

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Journeys.Expressions;
-using Journeys.Serialization;
+using Journeys.Core.Expressions;
+using Journeys.Core.Serialization;
 
-namespace Journeys.Simulation;
+namespace Journeys.Runtime.Simulation;
 
 /// <summary>
 /// Reads a SPEC §8 scenario from JSON and reports every problem at once, each with the JSON path at fault, so that

@@ -1,4 +1,4 @@
-namespace Journeys.Simulation;
+namespace Journeys.Runtime.Simulation;
 
 /// <summary>
 /// One HTTP attempt of a custom action (SPEC §8 <c>calls</c>): a retried call shows one entry per attempt, each with

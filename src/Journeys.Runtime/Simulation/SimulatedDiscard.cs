@@ -1,4 +1,4 @@
-namespace Journeys.Simulation;
+namespace Journeys.Runtime.Simulation;
 
 /// <summary>
 /// A scenario event, or one of its matches, that entered and resumed nothing, with the reason as the report counts

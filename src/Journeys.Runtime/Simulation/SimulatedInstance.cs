@@ -1,6 +1,6 @@
-using Journeys.Execution;
+using Journeys.Core.Execution;
 
-namespace Journeys.Simulation;
+namespace Journeys.Runtime.Simulation;
 
 /// <summary>One instance of the simulation (SPEC §8): where it went, how it ended, its step events and its calls.</summary>
 public sealed record SimulatedInstance

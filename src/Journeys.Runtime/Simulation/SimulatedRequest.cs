@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Journeys.Simulation;
+namespace Journeys.Runtime.Simulation;
 
 /// <summary>An HTTP request as it would have been sent: rendered URL, headers with secrets masked, JSON body.</summary>
 public sealed record SimulatedRequest

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Journeys.Simulation;
+namespace Journeys.Runtime.Simulation;
 
 /// <summary>What the stub answered one attempt: a status and body, a timeout, or the stub was missing.</summary>
 public sealed record SimulatedResponse

@@ -1,4 +1,4 @@
-namespace Journeys.Simulation;
+namespace Journeys.Runtime.Simulation;
 
 /// <summary>Stable codes of the problems a simulation request can have (SPEC §8).</summary>
 public static class SimulationErrorCodes

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Journeys.Simulation;
+namespace Journeys.Runtime.Simulation;
 
 /// <summary>Source-generated JSON of the simulation answer; the same bytes for the same scenario.</summary>
 [JsonSourceGenerationOptions(

@@ -1,4 +1,4 @@
-namespace Journeys.Simulation;
+namespace Journeys.Runtime.Simulation;
 
 /// <summary>
 /// Bounds on one simulation, so that a scenario sent over HTTP cannot hold a host for long: events per scenario,

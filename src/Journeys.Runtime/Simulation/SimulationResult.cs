@@ -1,6 +1,6 @@
-using Journeys.Reporting;
+using Journeys.Runtime.Reporting;
 
-namespace Journeys.Simulation;
+namespace Journeys.Runtime.Simulation;
 
 /// <summary>
 /// The answer of a simulation (SPEC §8): every instance in the order it started, the discarded events, and the

@@ -1,10 +1,11 @@
-using Journeys.Engine;
-using Journeys.Execution;
-using Journeys.Model;
-using Journeys.Routing;
-using Journeys.Validation;
+using Journeys.Core.Execution;
+using Journeys.Core.Model;
+using Journeys.Core.Routing;
+using Journeys.Core.Validation;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Routing;
 
-namespace Journeys.Simulation;
+namespace Journeys.Runtime.Simulation;
 
 /// <summary>
 /// What a simulation runs: one journey version compiled against a configuration, and the routing table of the

@@ -1,4 +1,4 @@
-namespace Journeys.Simulation;
+namespace Journeys.Runtime.Simulation;
 
 /// <summary>
 /// The simulation's clock: it reads whatever instant the simulator last jumped to and never advances on its own,

@@ -1,4 +1,4 @@
-namespace Journeys.Time;
+namespace Journeys.Runtime.Time;
 
 /// <summary>
 /// The one clock of a runtime (SPEC §7 <c>--time-scale</c>): journey time runs <see cref="Scale"/> times faster

@@ -1,4 +1,5 @@
-using Journeys.Azure.Tests.Azurite;
+using JourneyFunctions.Tests;
+using Journeys.TestSupport.Azurite;
 
 namespace JourneyFunctions.Tests.Azurite;
 

@@ -1,3 +1,4 @@
+using JourneyFunctions.Tests;
 using Microsoft.Azure.Functions.Worker;
 
 namespace JourneyFunctions.Tests.Durable;

@@ -1,5 +1,6 @@
+using JourneyFunctions.Tests;
 using JourneyFunctions.Tests.Azurite;
-using Journeys.Azure.Tests.Azurite;
+using Journeys.TestSupport.Azurite;
 
 namespace JourneyFunctions.Tests.Durable;
 

@@ -1,8 +1,9 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
-using Journeys.Functions.Durable;
-using Journeys.Functions.Functions;
+using JourneyFunctions.Tests;
+using JourneyFunctions.Triggers;
+using Journeys.Azure.Durable;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,3 +1,5 @@
+using JourneyFunctions.Tests;
+
 namespace JourneyFunctions.Tests.Durable;
 
 /// <summary>Which Durable Task backend a scenario runs on.</summary>

@@ -1,16 +1,16 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using Journeys.Azure.Tests.Azurite;
-using Journeys.Bundles;
-using Journeys.Catalog;
-using Journeys.Durable;
-using Journeys.Functions.Durable;
-using Journeys.Functions.Hosting;
-using Journeys.Functions.Tables;
-using Journeys.Ingestion;
-using Journeys.Reporting;
-using Journeys.Runtime.Tests.Connectors;
-using Journeys.Serialization;
+using JourneyFunctions.Hosting;
+using JourneyFunctions.Tests;
+using Journeys.Azure.Durable;
+using Journeys.Azure.Tables;
+using Journeys.Core.Serialization;
+using Journeys.Runtime.Bundles;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Ingestion;
+using Journeys.Runtime.Reporting;
+using Journeys.TestSupport.Azurite;
+using Journeys.TestSupport.Connectors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

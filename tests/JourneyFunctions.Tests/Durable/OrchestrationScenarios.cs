@@ -1,9 +1,10 @@
 using System.Globalization;
-using Journeys.Azure.Tests.Azurite;
-using Journeys.Durable;
-using Journeys.Execution;
-using Journeys.Reporting;
-using Journeys.Runtime.Tests.Connectors;
+using JourneyFunctions.Tests;
+using Journeys.Azure.Durable;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Reporting;
+using Journeys.TestSupport.Azurite;
+using Journeys.TestSupport.Connectors;
 
 namespace JourneyFunctions.Tests.Durable;
 

@@ -1,3 +1,5 @@
+using Journeys.TestSupport.Azurite;
+
 namespace Journeys.Azure.Tests.Azurite;
 
 /// <summary>The tests that share one Azurite process (they run one class at a time).</summary>

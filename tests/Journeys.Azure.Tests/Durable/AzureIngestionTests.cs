@@ -1,12 +1,14 @@
 using System.Text.Json;
-using Journeys.Durable;
-using Journeys.Engine;
-using Journeys.Orchestration;
-using Journeys.Reporting;
-using Journeys.Routing;
-using Journeys.Runtime.Tests.Connectors;
+using Journeys.Azure.Durable;
+using Journeys.Core.Routing;
+using Journeys.Embedded.Engine;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Orchestration;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Routing;
+using Journeys.TestSupport.Connectors;
 
-namespace Journeys.Runtime.Tests.Durable;
+namespace Journeys.Azure.Tests.Durable;
 
 /// <summary>Event Hubs batches through the shared routing: start, raise, discard and dead-letter decisions.</summary>
 public sealed class AzureIngestionTests : IAsyncLifetime

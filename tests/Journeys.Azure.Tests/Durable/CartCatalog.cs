@@ -1,8 +1,8 @@
-using Journeys.Bundles;
-using Journeys.Catalog;
-using Journeys.Storage.Sqlite;
+using Journeys.Embedded.Storage;
+using Journeys.Runtime.Bundles;
+using Journeys.Runtime.Catalog;
 
-namespace Journeys.Runtime.Tests.Durable;
+namespace Journeys.Azure.Tests.Durable;
 
 /// <summary>A catalog on a temp SQLite file holding the samples, with abandoned-cart published (version 1).</summary>
 internal sealed class CartCatalog : IDisposable

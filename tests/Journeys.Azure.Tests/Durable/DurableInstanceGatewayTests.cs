@@ -1,10 +1,11 @@
-using Journeys.Functions.Durable;
-using Journeys.Orchestration;
+using Journeys.Azure.Durable;
+using Journeys.Azure.Tests.Durable;
+using Journeys.Runtime.Orchestration;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Moq;
 
-namespace JourneyFunctions.Tests;
+namespace Journeys.Azure.Tests.Durable;
 
 /// <summary>Start and raise decisions against a mocked <see cref="DurableTaskClient"/>.</summary>
 public sealed class DurableInstanceGatewayTests

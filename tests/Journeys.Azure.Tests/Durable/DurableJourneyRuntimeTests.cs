@@ -1,11 +1,13 @@
 using System.Text.Json;
-using Journeys.Durable;
-using Journeys.Engine;
-using Journeys.Reporting;
-using Journeys.Runtime.Tests.Connectors;
+using Journeys.Azure.Durable;
+using Journeys.Embedded.Engine;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Routing;
+using Journeys.TestSupport.Connectors;
 using Moq;
 
-namespace Journeys.Runtime.Tests.Durable;
+namespace Journeys.Azure.Tests.Durable;
 
 /// <summary>What the Azure host's HTTP API serves: ingestion, report, health; and the routing table's refresh.</summary>
 public sealed class DurableJourneyRuntimeTests : IAsyncLifetime
@@ -105,18 +107,18 @@ public sealed class DurableJourneyRuntimeTests : IAsyncLifetime
         {
             var started = Now.AddDays(run);
             await records.AppendAsync(
-                new Journeys.Orchestration.StepRecord
+                new Journeys.Runtime.Orchestration.StepRecord
                 {
                     JourneyId = "abandoned-cart",
                     Version = 1,
                     ProfileId = "c-1",
                     InstanceId = $"run-{run:D2}",
-                    Status = Journeys.Execution.InstanceStatus.Completed,
+                    Status = Journeys.Core.Execution.InstanceStatus.Completed,
                     Node = "done",
                     WakeAt = started.AddHours(1),
                     StartedAt = started,
                     EndedAt = started.AddMinutes(5),
-                    Events = [new Journeys.Execution.StepEvent(1, Journeys.Execution.StepEventKind.Ended, "done", started.AddMinutes(5)) { Outcome = "completed" }],
+                    Events = [new Journeys.Core.Execution.StepEvent(1, Journeys.Core.Execution.StepEventKind.Ended, "done", started.AddMinutes(5)) { Outcome = "completed" }],
                 },
                 CancellationToken.None);
         }

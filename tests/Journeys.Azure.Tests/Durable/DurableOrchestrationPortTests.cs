@@ -1,12 +1,13 @@
 using System.Text.Json;
-using Journeys.Bundles;
-using Journeys.Execution;
-using Journeys.Functions.Durable;
-using Journeys.Orchestration;
+using Journeys.Azure.Durable;
+using Journeys.Azure.Tests.Durable;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Bundles;
+using Journeys.Runtime.Orchestration;
 using Microsoft.DurableTask;
 using Moq;
 
-namespace JourneyFunctions.Tests;
+namespace Journeys.Azure.Tests.Durable;
 
 /// <summary>The orchestrator's command mapping onto the Durable context, with the context mocked.</summary>
 public sealed class DurableOrchestrationPortTests

@@ -1,7 +1,7 @@
-using Journeys.Durable;
-using Journeys.Orchestration;
+using Journeys.Azure.Durable;
+using Journeys.Runtime.Orchestration;
 
-namespace Journeys.Runtime.Tests.Durable;
+namespace Journeys.Azure.Tests.Durable;
 
 /// <summary>Orchestrations as a set of active ids; starts and raised events are logged. <see cref="FailFor"/> makes calls for one id throw.</summary>
 internal sealed class FakeInstanceGateway : IInstanceGateway

@@ -1,7 +1,7 @@
-using Journeys.Durable;
-using Journeys.Reporting;
+using Journeys.Azure.Durable;
+using Journeys.Runtime.Reporting;
 
-namespace Journeys.Runtime.Tests.Durable;
+namespace Journeys.Azure.Tests.Durable;
 
 internal sealed class InMemoryCounterStore : ICounterStore
 {

@@ -1,6 +1,6 @@
-using Journeys.Durable;
+using Journeys.Azure.Durable;
 
-namespace Journeys.Runtime.Tests.Durable;
+namespace Journeys.Azure.Tests.Durable;
 
 internal sealed class InMemoryDeadLetterStore : IDeadLetterStore
 {

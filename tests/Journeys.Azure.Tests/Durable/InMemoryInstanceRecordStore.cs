@@ -1,9 +1,9 @@
-using Journeys.Durable;
-using Journeys.Execution;
-using Journeys.Orchestration;
-using Journeys.Reporting;
+using Journeys.Azure.Durable;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Orchestration;
+using Journeys.Runtime.Reporting;
 
-namespace Journeys.Runtime.Tests.Durable;
+namespace Journeys.Azure.Tests.Durable;
 
 internal sealed class InMemoryInstanceRecordStore : IInstanceRecordStore
 {

@@ -1,15 +1,15 @@
-using Journeys.Connectors;
-using Journeys.Durable;
-using Journeys.Execution;
-using Journeys.Orchestration;
-using Journeys.Reporting;
-using Journeys.Runtime.Tests.Connectors;
-using Journeys.Runtime.Tests.Orchestration;
-using Journeys.Serialization;
+using Journeys.Azure.Durable;
+using Journeys.Core.Execution;
+using Journeys.Core.Serialization;
+using Journeys.Runtime.Connectors;
+using Journeys.Runtime.Orchestration;
+using Journeys.Runtime.Reporting;
+using Journeys.TestSupport.Connectors;
+using Journeys.TestSupport.Orchestration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Journeys.Runtime.Tests.Durable;
+namespace Journeys.Azure.Tests.Durable;
 
 /// <summary>The activities behind the orchestration: snapshots, recording (once), exits, jumps, stop.</summary>
 public sealed class JourneyActivitiesTests : IAsyncLifetime
@@ -71,7 +71,7 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
 
         var input = await activities.CallActionAsync(request);
 
-        Assert.Equal(Execution.ActionStatus.Error, input.Status);
+        Assert.Equal(Journeys.Core.Execution.ActionStatus.Error, input.Status);
         var history = OrchestrationJson.Serialize(input);
         Assert.Contains("MAILER_TOKEN", history, StringComparison.Ordinal);
         Assert.Contains("CONNECTOR_AUTH_SETTING_MISSING", history, StringComparison.Ordinal);
@@ -173,7 +173,7 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
     {
         var result = await activities.CallActionAsync(new ActionCallRequest("abandoned-cart", 1, "vip-email", "no-such-action", CartJourney.Json("{}"), "k:1"));
 
-        Assert.Equal((Execution.ActionStatus.Error, (int?)null, (int?)null), (result.Status, result.StatusCode, result.Attempts));
+        Assert.Equal((Journeys.Core.Execution.ActionStatus.Error, (int?)null, (int?)null), (result.Status, result.StatusCode, result.Attempts));
         Assert.Equal(ConnectorErrorCodes.DefinitionInvalid, result.ErrorCode);
         Assert.Contains("'no-such-action'", result.Error, StringComparison.Ordinal);
     }
@@ -190,8 +190,8 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
         await PutMailerAsync(after.Url("/send"));
         var second = await activities.CallActionAsync(call with { IdempotencyKey = "k:2" });
 
-        Assert.Equal(Execution.ActionStatus.Ok, first.Status);
-        Assert.Equal(Execution.ActionStatus.Ok, second.Status);
+        Assert.Equal(Journeys.Core.Execution.ActionStatus.Ok, first.Status);
+        Assert.Equal(Journeys.Core.Execution.ActionStatus.Ok, second.Status);
         Assert.Equal(1, before.RequestCount);
         Assert.Equal(1, after.RequestCount);
     }
@@ -207,10 +207,10 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
     [Fact]
     public void Connector_outcomes_map_onto_stepper_inputs()
     {
-        var capped = Journeys.Commands.CommandExecutor.ToInput(new ActionOutcome { Status = Execution.ActionStatus.Capped, LatencyMs = 3 }, "k:2");
-        var failed = Journeys.Commands.CommandExecutor.ToInput(new DataFetchOutcome { Ok = false, ErrorCode = "HTTP_STATUS", Error = "the source answered 503" }, "loyalty", "tier");
+        var capped = Journeys.Runtime.Commands.CommandExecutor.ToInput(new ActionOutcome { Status = Journeys.Core.Execution.ActionStatus.Capped, LatencyMs = 3 }, "k:2");
+        var failed = Journeys.Runtime.Commands.CommandExecutor.ToInput(new DataFetchOutcome { Ok = false, ErrorCode = "HTTP_STATUS", Error = "the source answered 503" }, "loyalty", "tier");
 
-        Assert.Equal(new ActionCompletedInput("k:2", Execution.ActionStatus.Capped, null, null, 3, null, null, 0), capped);
+        Assert.Equal(new ActionCompletedInput("k:2", Journeys.Core.Execution.ActionStatus.Capped, null, null, 3, null, null, 0), capped);
         Assert.Equal(new DataFetchedInput("loyalty", "tier", null, "the source answered 503"), failed);
     }
 
@@ -227,8 +227,8 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
     public async Task Stopping_a_journey_raises_stop_to_each_of_its_active_instances_only()
     {
         instances.Active.UnionWith([InstanceIds.For("abandoned-cart", "c-1"), InstanceIds.For("abandoned-cart", "c-2"), InstanceIds.For("abandoned-cart.eu", "c-1")]);
-        await JourneyStopObserver.OnLifecycleChangedAsync(new Journeys.Catalog.JourneyLifecycleChange("abandoned-cart", Journeys.Catalog.JourneyStatus.Stopped, null, [1]), instances, CancellationToken.None);
-        await JourneyStopObserver.OnLifecycleChangedAsync(new Journeys.Catalog.JourneyLifecycleChange("abandoned-cart", Journeys.Catalog.JourneyStatus.Closed, null, [1]), instances, CancellationToken.None);
+        await JourneyStopObserver.OnLifecycleChangedAsync(new Journeys.Runtime.Catalog.JourneyLifecycleChange("abandoned-cart", Journeys.Runtime.Catalog.JourneyStatus.Stopped, null, [1]), instances, CancellationToken.None);
+        await JourneyStopObserver.OnLifecycleChangedAsync(new Journeys.Runtime.Catalog.JourneyLifecycleChange("abandoned-cart", Journeys.Runtime.Catalog.JourneyStatus.Closed, null, [1]), instances, CancellationToken.None);
 
         Assert.Equal(
             new[] { InstanceIds.For("abandoned-cart", "c-1"), InstanceIds.For("abandoned-cart", "c-2") }.Order(StringComparer.Ordinal),

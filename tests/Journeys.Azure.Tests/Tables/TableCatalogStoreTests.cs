@@ -1,7 +1,8 @@
 using Azure.Data.Tables;
+using Journeys.Azure.Tables;
 using Journeys.Azure.Tests.Azurite;
-using Journeys.Catalog;
-using Journeys.Functions.Tables;
+using Journeys.Runtime.Catalog;
+using Journeys.TestSupport.Azurite;
 
 namespace Journeys.Azure.Tests.Tables;
 

@@ -1,9 +1,10 @@
 using Azure.Data.Tables;
+using Journeys.Azure.Tables;
 using Journeys.Azure.Tests.Azurite;
-using Journeys.Execution;
-using Journeys.Functions.Tables;
-using Journeys.Orchestration;
-using Journeys.Reporting;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Orchestration;
+using Journeys.Runtime.Reporting;
+using Journeys.TestSupport.Azurite;
 
 namespace Journeys.Azure.Tests.Tables;
 

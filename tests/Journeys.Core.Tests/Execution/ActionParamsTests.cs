@@ -1,5 +1,5 @@
-using Journeys.Execution;
-using Journeys.Expressions;
+using Journeys.Core.Execution;
+using Journeys.Core.Expressions;
 using static Journeys.Core.Tests.Execution.InstanceDriver;
 
 namespace Journeys.Core.Tests.Execution;

@@ -1,4 +1,4 @@
-using Journeys.Execution;
+using Journeys.Core.Execution;
 using static Journeys.Core.Tests.Execution.InstanceDriver;
 
 namespace Journeys.Core.Tests.Execution;

@@ -1,5 +1,5 @@
 using System.Text;
-using Journeys.Execution;
+using Journeys.Core.Execution;
 using static Journeys.Core.Tests.Execution.InstanceDriver;
 
 namespace Journeys.Core.Tests.Execution;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Journeys.Execution;
-using Journeys.Serialization;
+using Journeys.Core.Execution;
+using Journeys.Core.Serialization;
 
 namespace Journeys.Core.Tests.Execution;
 

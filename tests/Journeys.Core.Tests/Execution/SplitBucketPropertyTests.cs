@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using Journeys.Execution;
+using Journeys.Core.Execution;
 using static Journeys.Core.Tests.Execution.InstanceDriver;
 
 namespace Journeys.Core.Tests.Execution;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Journeys.Execution;
+using Journeys.Core.Execution;
 using static Journeys.Core.Tests.Execution.InstanceDriver;
 
 namespace Journeys.Core.Tests.Execution;

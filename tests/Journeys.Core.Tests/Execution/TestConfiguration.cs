@@ -1,6 +1,6 @@
-using Journeys.Model;
-using Journeys.Serialization;
-using Journeys.Validation;
+using Journeys.Core.Model;
+using Journeys.Core.Serialization;
+using Journeys.Core.Validation;
 
 namespace Journeys.Core.Tests.Execution;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Journeys.Expressions;
+using Journeys.Core.Expressions;
 
 namespace Journeys.Core.Tests.Expressions;
 

@@ -1,5 +1,5 @@
-using Journeys.Expressions;
-using Journeys.Model;
+using Journeys.Core.Expressions;
+using Journeys.Core.Model;
 
 namespace Journeys.Core.Tests.Expressions;
 

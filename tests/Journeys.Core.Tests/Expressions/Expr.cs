@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Journeys.Expressions;
-using Journeys.Model;
+using Journeys.Core.Expressions;
+using Journeys.Core.Model;
 
 namespace Journeys.Core.Tests.Expressions;
 

@@ -1,4 +1,4 @@
-using Journeys.Expressions;
+using Journeys.Core.Expressions;
 
 namespace Journeys.Core.Tests.Expressions;
 

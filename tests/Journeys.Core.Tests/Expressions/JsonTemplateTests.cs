@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Journeys.Expressions;
-using Journeys.Model;
+using Journeys.Core.Expressions;
+using Journeys.Core.Model;
 
 namespace Journeys.Core.Tests.Expressions;
 

@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Journeys.Expressions;
+using Journeys.Core.Expressions;
 
 namespace Journeys.Core.Tests.Expressions;
 

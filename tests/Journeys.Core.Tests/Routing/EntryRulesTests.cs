@@ -1,5 +1,5 @@
-using Journeys.Model;
-using Journeys.Routing;
+using Journeys.Core.Model;
+using Journeys.Core.Routing;
 
 namespace Journeys.Core.Tests.Routing;
 

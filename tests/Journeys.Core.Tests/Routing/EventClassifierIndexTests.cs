@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Journeys.Model;
-using Journeys.Routing;
+using Journeys.Core.Model;
+using Journeys.Core.Routing;
 
 namespace Journeys.Core.Tests.Routing;
 

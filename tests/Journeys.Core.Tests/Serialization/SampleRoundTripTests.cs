@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Journeys.Serialization;
+using Journeys.Core.Serialization;
 
 namespace Journeys.Core.Tests.Serialization;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Journeys.Model;
-using Journeys.Validation;
+using Journeys.Core.Model;
+using Journeys.Core.Validation;
 using static Journeys.Core.Tests.Validation.ValidationAssert;
 
 namespace Journeys.Core.Tests.Validation;

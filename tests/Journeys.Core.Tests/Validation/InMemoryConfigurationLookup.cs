@@ -1,5 +1,5 @@
-using Journeys.Model;
-using Journeys.Validation;
+using Journeys.Core.Model;
+using Journeys.Core.Validation;
 
 namespace Journeys.Core.Tests.Validation;
 

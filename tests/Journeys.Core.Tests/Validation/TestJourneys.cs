@@ -1,4 +1,4 @@
-using Journeys.Model;
+using Journeys.Core.Model;
 
 namespace Journeys.Core.Tests.Validation;
 

@@ -1,4 +1,4 @@
-using Journeys.Validation;
+using Journeys.Core.Validation;
 
 namespace Journeys.Core.Tests.Validation;
 

@@ -1,7 +1,8 @@
-using Journeys.Execution;
-using Journeys.Routing;
+using Journeys.Core.Execution;
+using Journeys.Core.Routing;
 
-namespace Journeys.Runtime.Tests.Engine;
+
+namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>The SPEC §2 abandoned-cart journey on the embedded engine: real SQLite file, real HTTP on loopback.</summary>
 public sealed class AbandonedCartEngineTests

@@ -1,10 +1,11 @@
-using Journeys.Catalog;
-using Journeys.Model;
-using Journeys.Routing;
-using Journeys.Serialization;
-using Journeys.Storage.Sqlite;
+using Journeys.Core.Model;
+using Journeys.Core.Routing;
+using Journeys.Core.Serialization;
+using Journeys.Embedded.Storage;
+using Journeys.Runtime.Catalog;
 
-namespace Journeys.Runtime.Tests.Engine;
+
+namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>
 /// Issue 11 item 3, SPEC §5 "an event never gets an empty result": editing an event definition that a running journey

@@ -1,7 +1,8 @@
-using Journeys.Execution;
-using Journeys.Runtime.Tests.Connectors;
+using Journeys.Core.Execution;
+using Journeys.TestSupport.Connectors;
 
-namespace Journeys.Runtime.Tests.Engine;
+
+namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>Failing endpoints through the whole engine: retries at the server, branches, statuses and counters.</summary>
 public sealed class EngineFaultTests

@@ -1,13 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Journeys.Bundles;
-using Journeys.Catalog;
-using Journeys.Engine;
-using Journeys.Ingestion;
-using Journeys.Runtime.Tests.Connectors;
-using Journeys.Storage.Sqlite;
+using Journeys.Embedded.Engine;
+using Journeys.Embedded.Storage;
+using Journeys.Runtime.Bundles;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Ingestion;
+using Journeys.Runtime.Routing;
+using Journeys.TestSupport.Connectors;
 
-namespace Journeys.Runtime.Tests.Engine;
+
+namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>
 /// The embedded engine as the host wires it, on a real SQLite file in a temp folder, with the sample configuration

@@ -1,7 +1,8 @@
-using Journeys.Execution;
-using Journeys.Runtime.Tests.Connectors;
+using Journeys.Core.Execution;
+using Journeys.TestSupport.Connectors;
 
-namespace Journeys.Runtime.Tests.Engine;
+
+namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>Durability: an engine abandoned mid-run and restarted on the same file finishes every instance.</summary>
 public sealed class EngineRestartTests

@@ -1,7 +1,8 @@
-using Journeys.Execution;
-using Journeys.Routing;
+using Journeys.Core.Execution;
+using Journeys.Core.Routing;
 
-namespace Journeys.Runtime.Tests.Engine;
+
+namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>
 /// Issue 11 item 1: one bad event never fails the batch it came in. Invalid text (a lone UTF-16 surrogate escape) is

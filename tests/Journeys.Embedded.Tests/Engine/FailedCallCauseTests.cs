@@ -1,7 +1,8 @@
-using Journeys.Execution;
-using Journeys.Runtime.Tests.Connectors;
+using Journeys.Core.Execution;
+using Journeys.TestSupport.Connectors;
 
-namespace Journeys.Runtime.Tests.Engine;
+
+namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>
 /// SPEC §5 "a failed step records why" (issue 11 item 5): the cause of a failed action call (missing setting and its

@@ -1,8 +1,11 @@
-using Journeys.Engine;
-using Journeys.Execution;
-using Journeys.Reporting;
+using Journeys.Core.Execution;
+using Journeys.Embedded.Engine;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Routing;
 
-namespace Journeys.Runtime.Tests.Engine;
+
+namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>
 /// The engine's storage port with one fault: saving an active instance of <see cref="PoisonProfile"/> throws, as a bug

@@ -1,7 +1,8 @@
-using Journeys.Execution;
-using Journeys.Serialization;
+using Journeys.Core.Execution;
+using Journeys.Core.Serialization;
 
-namespace Journeys.Runtime.Tests.Engine;
+
+namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>Jumps on the embedded engine: an entry into the target under the target's entry rules, in one transaction.</summary>
 public sealed class JumpEngineTests

@@ -1,11 +1,13 @@
 using System.Globalization;
-using Journeys.Execution;
-using Journeys.Reporting;
-using Journeys.Runtime.Tests.Connectors;
-using Journeys.Runtime.Tests.Engine;
-using Journeys.Simulation;
+using Journeys.Core.Execution;
+using Journeys.Embedded.Tests.Engine;
+using Journeys.Embedded.Tests.Simulation;
+using Journeys.Runtime.Reporting;
+using Journeys.Runtime.Simulation;
+using Journeys.TestSupport.Connectors;
+using Journeys.TestSupport.Simulation;
 
-namespace Journeys.Runtime.Tests.Simulation;
+namespace Journeys.Embedded.Tests.Simulation;
 
 /// <summary>
 /// For the same events, a simulation's paths, statuses, calls per node and report counters equal what the embedded

@@ -1,7 +1,10 @@
-using Journeys.Catalog;
-using Journeys.Runtime.Tests.Connectors;
+using Journeys.Embedded.Storage;
+using Journeys.Runtime.Catalog;
+using Journeys.TestSupport.Catalog;
+using Journeys.TestSupport.Connectors;
+using Journeys.TestSupport.Storage;
 
-namespace Journeys.Storage.Sqlite.Tests.Catalog;
+namespace Journeys.Embedded.Tests.Storage;
 
 public sealed class SqliteCatalogPersistenceTests
 {

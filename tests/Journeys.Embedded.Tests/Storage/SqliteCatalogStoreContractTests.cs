@@ -1,7 +1,10 @@
-using Journeys.Catalog;
-using Journeys.Storage.Sqlite.Tests.Catalog;
+using Journeys.Embedded.Storage;
+using Journeys.Embedded.Tests.Storage;
+using Journeys.Runtime.Catalog;
+using Journeys.TestSupport.Catalog;
+using Journeys.TestSupport.Storage;
 
-namespace Journeys.Storage.Sqlite.Tests;
+namespace Journeys.Embedded.Tests.Storage;
 
 /// <summary>The <see cref="ICatalogStore"/> contract on a real SQLite file; each handle has its own connections, as another process.</summary>
 public sealed class SqliteCatalogStoreContractTests : CatalogStoreContract

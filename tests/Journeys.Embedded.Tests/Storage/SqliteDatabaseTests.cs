@@ -1,6 +1,8 @@
+using Journeys.Embedded.Storage;
+using Journeys.TestSupport.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Journeys.Storage.Sqlite.Tests;
+namespace Journeys.Embedded.Tests.Storage;
 
 public sealed class SqliteDatabaseTests
 {

@@ -1,9 +1,11 @@
 using System.Text;
 using System.Text.Json;
-using Journeys.Execution;
+using Journeys.Core.Execution;
+using Journeys.Embedded.Storage;
+using Journeys.TestSupport.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Journeys.Storage.Sqlite.Tests.Runtime;
+namespace Journeys.Embedded.Tests.Storage;
 
 /// <summary>
 /// The runtime store's row formats: instance state without the fields its columns hold, step rows without a

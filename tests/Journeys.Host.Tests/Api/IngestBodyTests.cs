@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Journeys.Host.Tests.Support;
-using Journeys.Ingestion;
+using Journeys.Runtime.Ingestion;
 using Moq;
 
 namespace Journeys.Host.Tests.Api;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Journeys.Core.Routing;
 using Journeys.Host.Tests.Support;
-using Journeys.Ingestion;
-using Journeys.Routing;
+using Journeys.Runtime.Ingestion;
 using Moq;
 
 namespace Journeys.Host.Tests.Api;
@@ -143,7 +143,7 @@ public sealed class IngestRouteTests
     {
         await using var api = await ApiHost.StartAsync();
         api.Runtime!.Setup(r => r.IngestAsync(It.IsAny<IReadOnlyList<System.Text.Json.JsonElement>>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new Journeys.Engine.EngineUnavailableException("The engine is not running."));
+            .ThrowsAsync(new Journeys.Runtime.Hosting.EngineUnavailableException("The engine is not running."));
         using var response = await api.Ingest.PostAsync("/api/ingest", ApiHost.Json(Cart));
         Assert.Equal(["UNAVAILABLE"], (await response.ProblemAsync(503)).Codes());
     }

@@ -1,7 +1,7 @@
 using System.Net;
-using Journeys.Execution;
+using Journeys.Core.Execution;
 using Journeys.Host.Tests.Support;
-using Journeys.Reporting;
+using Journeys.Runtime.Reporting;
 using Moq;
 
 namespace Journeys.Host.Tests.Api;
@@ -98,7 +98,7 @@ public sealed class ReportRouteTests
     public async Task An_engine_that_is_not_running_makes_report_and_instance_503(string path)
     {
         await using var api = await ApiHost.StartAsync();
-        var unavailable = new Journeys.Engine.EngineUnavailableException("The engine is not running.");
+        var unavailable = new Journeys.Runtime.Hosting.EngineUnavailableException("The engine is not running.");
         api.Runtime!.Setup(r => r.GetReportAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(unavailable);
         api.Runtime.Setup(r => r.GetInstanceAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(unavailable);
         using var response = await api.Admin.GetAsync(path);

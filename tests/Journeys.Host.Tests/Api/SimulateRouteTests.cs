@@ -141,7 +141,7 @@ public sealed class SimulateRouteTests
     [Fact]
     public async Task Each_limit_has_its_own_code()
     {
-        await using var api = await ApiHost.StartAsync(options => options.Api.SimulationLimits = new Journeys.Simulation.SimulationLimits
+        await using var api = await ApiHost.StartAsync(options => options.Api.SimulationLimits = new Journeys.Runtime.Simulation.SimulationLimits
         {
             MaxEvents = 2,
             MaxSpan = TimeSpan.FromDays(10),

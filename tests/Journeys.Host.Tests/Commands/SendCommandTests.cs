@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Journeys.Core.Routing;
 using Journeys.Host.Commands;
 using Journeys.Host.Tests.Support;
-using Journeys.Ingestion;
-using Journeys.Routing;
+using Journeys.Runtime.Ingestion;
 using Moq;
 using Spectre.Console;
 

@@ -1,5 +1,5 @@
-using Journeys.Catalog;
 using Journeys.Host.Tests.Support;
+using Journeys.Runtime.Catalog;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 

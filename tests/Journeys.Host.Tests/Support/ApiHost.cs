@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Journeys.Engine;
+using Journeys.Embedded.Engine;
 using Journeys.Host.Serving;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Journeys.Reliability.Tests.Support;
-using Journeys.Reporting;
-using Journeys.Runtime.Tests.Connectors;
+using Journeys.Runtime.Reporting;
+using Journeys.TestSupport.Connectors;
 using Xunit.Abstractions;
 
 namespace Journeys.Reliability.Tests.Crash;

@@ -1,4 +1,4 @@
-using Journeys.Runtime.Tests.Connectors;
+using Journeys.TestSupport.Connectors;
 
 namespace Journeys.Reliability.Tests.Faults;
 

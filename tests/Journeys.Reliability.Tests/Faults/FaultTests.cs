@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Journeys.Reliability.Tests.Support;
-using Journeys.Runtime.Tests.Connectors;
+using Journeys.TestSupport.Connectors;
 
 namespace Journeys.Reliability.Tests.Faults;
 

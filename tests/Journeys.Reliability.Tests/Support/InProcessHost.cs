@@ -1,5 +1,7 @@
-using Journeys.Engine;
+using Journeys.Embedded.Engine;
 using Journeys.Host.Serving;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Routing;
 
 namespace Journeys.Reliability.Tests.Support;
 

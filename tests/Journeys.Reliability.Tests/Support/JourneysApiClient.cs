@@ -2,8 +2,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Journeys.Api.Security;
-using Journeys.Ingestion;
-using Journeys.Reporting;
+using Journeys.Runtime.Ingestion;
+using Journeys.Runtime.Reporting;
 
 namespace Journeys.Reliability.Tests.Support;
 

@@ -1,5 +1,5 @@
-using Journeys.Bundles;
-using Journeys.Serialization;
+using Journeys.Core.Serialization;
+using Journeys.Runtime.Bundles;
 
 namespace Journeys.Reliability.Tests.Support;
 

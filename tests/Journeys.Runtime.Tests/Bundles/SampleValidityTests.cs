@@ -1,6 +1,6 @@
-using Journeys.Bundles;
-using Journeys.Model;
-using Journeys.Validation;
+using Journeys.Core.Model;
+using Journeys.Core.Validation;
+using Journeys.Runtime.Bundles;
 
 namespace Journeys.Runtime.Tests.Bundles;
 

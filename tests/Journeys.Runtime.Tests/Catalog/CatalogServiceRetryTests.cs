@@ -1,7 +1,7 @@
-using Journeys.Catalog;
-using Journeys.Model;
-using Journeys.Serialization;
-using Journeys.Validation;
+using Journeys.Core.Model;
+using Journeys.Core.Serialization;
+using Journeys.Core.Validation;
+using Journeys.Runtime.Catalog;
 using Moq;
 
 namespace Journeys.Runtime.Tests.Catalog;

@@ -1,8 +1,11 @@
-using Journeys.Catalog;
-using Journeys.Model;
-using Journeys.Serialization;
+using Journeys.Core.Model;
+using Journeys.Core.Serialization;
+using Journeys.Embedded.Storage;
+using Journeys.Runtime.Catalog;
+using Journeys.TestSupport.Catalog;
+using Journeys.TestSupport.Storage;
 
-namespace Journeys.Storage.Sqlite.Tests.Catalog;
+namespace Journeys.Runtime.Tests.Catalog;
 
 public sealed class DeleteRefusalTests
 {

@@ -1,7 +1,10 @@
-using Journeys.Catalog;
-using Journeys.Validation;
+using Journeys.Core.Validation;
+using Journeys.Embedded.Storage;
+using Journeys.Runtime.Catalog;
+using Journeys.TestSupport.Catalog;
+using Journeys.TestSupport.Storage;
 
-namespace Journeys.Storage.Sqlite.Tests.Catalog;
+namespace Journeys.Runtime.Tests.Catalog;
 
 public sealed class JourneyLifecycleTests
 {

@@ -1,5 +1,5 @@
-using Journeys.Catalog;
-using Journeys.Serialization;
+using Journeys.Core.Serialization;
+using Journeys.Runtime.Catalog;
 
 namespace Journeys.Runtime.Tests.Catalog;
 

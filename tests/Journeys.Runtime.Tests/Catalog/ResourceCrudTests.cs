@@ -1,6 +1,9 @@
-using Journeys.Catalog;
+using Journeys.Embedded.Storage;
+using Journeys.Runtime.Catalog;
+using Journeys.TestSupport.Catalog;
+using Journeys.TestSupport.Storage;
 
-namespace Journeys.Storage.Sqlite.Tests.Catalog;
+namespace Journeys.Runtime.Tests.Catalog;
 
 public sealed class ResourceCrudTests
 {

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Journeys.Connectors;
-using Journeys.Execution;
-using Journeys.Model;
+using Journeys.Core.Execution;
+using Journeys.Core.Model;
+using Journeys.Runtime.Connectors;
+using Journeys.TestSupport.Connectors;
 
 namespace Journeys.Runtime.Tests.Connectors;
 

@@ -1,6 +1,7 @@
-using Journeys.Connectors;
-using Journeys.Execution;
-using Journeys.Model;
+using Journeys.Core.Execution;
+using Journeys.Core.Model;
+using Journeys.Runtime.Connectors;
+using Journeys.TestSupport.Connectors;
 
 namespace Journeys.Runtime.Tests.Connectors;
 

@@ -1,5 +1,7 @@
 using System.Net.Http;
-using Journeys.Connectors;
+using Journeys.Runtime.Connectors;
+
+using Journeys.TestSupport.Connectors;
 
 namespace Journeys.Runtime.Tests.Connectors;
 

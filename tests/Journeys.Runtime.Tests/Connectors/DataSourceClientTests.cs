@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Journeys.Connectors;
-using Journeys.Model;
+using Journeys.Core.Model;
+using Journeys.Runtime.Connectors;
+using Journeys.TestSupport.Connectors;
 
 namespace Journeys.Runtime.Tests.Connectors;
 

@@ -1,4 +1,6 @@
-using Journeys.Orchestration;
+using Journeys.Runtime.Orchestration;
+
+using Journeys.TestSupport.Orchestration;
 
 namespace Journeys.Runtime.Tests.Orchestration;
 

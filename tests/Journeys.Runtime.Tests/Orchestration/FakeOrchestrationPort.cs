@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Journeys.Execution;
-using Journeys.Orchestration;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Orchestration;
+
+using Journeys.TestSupport.Orchestration;
 
 namespace Journeys.Runtime.Tests.Orchestration;
 

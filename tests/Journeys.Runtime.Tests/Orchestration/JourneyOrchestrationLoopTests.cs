@@ -1,6 +1,7 @@
-using Journeys.Execution;
-using Journeys.Orchestration;
-using static Journeys.Runtime.Tests.Orchestration.CartJourney;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Orchestration;
+using Journeys.TestSupport.Orchestration;
+using static Journeys.TestSupport.Orchestration.CartJourney;
 
 namespace Journeys.Runtime.Tests.Orchestration;
 

@@ -1,6 +1,6 @@
-using Journeys.Catalog;
-using Journeys.Model;
-using Journeys.Reporting;
+using Journeys.Core.Model;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Reporting;
 
 namespace Journeys.Runtime.Tests.Reporting;
 

@@ -1,11 +1,14 @@
 using System.Text.Json;
-using Journeys.Catalog;
-using Journeys.Engine;
-using Journeys.Model;
-using Journeys.Routing;
-using Journeys.Storage.Sqlite;
+using Journeys.Core.Model;
+using Journeys.Core.Routing;
+using Journeys.Embedded.Engine;
+using Journeys.Embedded.Storage;
+using Journeys.Runtime.Catalog;
+using Journeys.Runtime.Hosting;
+using Journeys.Runtime.Routing;
 
-namespace Journeys.Runtime.Tests.Engine;
+
+namespace Journeys.Runtime.Tests.Routing;
 
 /// <summary>
 /// The routing decisions both hosts share, through an in-memory host port: every discard reason, duplicate
@@ -152,7 +155,7 @@ public sealed class EventRouterTests : IAsyncLifetime
         Assert.Equal(["resume follow-up:u1", "active? follow-up:u1"], context.Calls.Where(c => !c.StartsWith("key", StringComparison.Ordinal)));
     }
 
-    private static async Task<Journeys.Ingestion.IngestResult> Route(RoutingTable table, FakeRoutingContext context, string json)
+    private static async Task<Journeys.Runtime.Ingestion.IngestResult> Route(RoutingTable table, FakeRoutingContext context, string json)
     {
         using var document = JsonDocument.Parse(json);
         return await EventRouter.RouteAsync(table, document.RootElement, context, Now);
@@ -174,7 +177,7 @@ public sealed class EventRouterTests : IAsyncLifetime
 
     private static T Read<T>(string json)
         where T : class =>
-        JsonSerializer.Deserialize(json, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Journeys.Serialization.ContractJson.Options.GetTypeInfo(typeof(T)))!;
+        JsonSerializer.Deserialize(json, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Journeys.Core.Serialization.ContractJson.Options.GetTypeInfo(typeof(T)))!;
 
     private sealed class FakeRoutingContext : IRoutingContext
     {

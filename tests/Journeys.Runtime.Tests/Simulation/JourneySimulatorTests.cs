@@ -1,5 +1,7 @@
-using Journeys.Execution;
-using Journeys.Simulation;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Simulation;
+
+using Journeys.TestSupport.Simulation;
 
 namespace Journeys.Runtime.Tests.Simulation;
 

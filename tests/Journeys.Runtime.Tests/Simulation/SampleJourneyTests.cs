@@ -1,4 +1,6 @@
-using Journeys.Simulation.Testing;
+using Journeys.Runtime.Simulation.Testing;
+
+using Journeys.TestSupport.Simulation;
 
 namespace Journeys.Runtime.Tests.Simulation;
 

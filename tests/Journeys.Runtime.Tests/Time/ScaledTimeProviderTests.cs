@@ -1,4 +1,4 @@
-using Journeys.Time;
+using Journeys.Runtime.Time;
 using Moq;
 
 namespace Journeys.Runtime.Tests.Time;

@@ -1,4 +1,6 @@
-namespace Journeys.Azure.Tests.Azurite;
+using Journeys.TestSupport.Azurite;
+
+namespace Journeys.TestSupport.Azurite;
 
 /// <summary>One Azurite for the test classes of a collection (each test assembly defines its own), stopped when they are done.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace Journeys.Azure.Tests.Azurite;
+using Journeys.TestSupport.Azurite;
+
+namespace Journeys.TestSupport.Azurite;
 
 /// <summary>
 /// A private Azurite (Blob, Queue, Table) on dynamic loopback ports with its own temp folder, started from the

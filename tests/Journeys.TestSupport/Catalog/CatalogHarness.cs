@@ -1,7 +1,9 @@
-using Journeys.Catalog;
-using Journeys.Runtime.Tests.Connectors;
+using Journeys.Embedded.Storage;
+using Journeys.Runtime.Catalog;
+using Journeys.TestSupport.Connectors;
+using Journeys.TestSupport.Storage;
 
-namespace Journeys.Storage.Sqlite.Tests.Catalog;
+namespace Journeys.TestSupport.Catalog;
 
 /// <summary>A <see cref="CatalogService"/> over a <see cref="SqliteCatalogStore"/> on a fresh temp file.</summary>
 public sealed class CatalogHarness : IDisposable

@@ -1,7 +1,9 @@
-using Journeys.Catalog;
-using Journeys.Runtime.Tests.Connectors;
+using Journeys.Embedded.Storage;
+using Journeys.Runtime.Catalog;
+using Journeys.TestSupport.Connectors;
+using Journeys.TestSupport.Storage;
 
-namespace Journeys.Storage.Sqlite.Tests.Catalog;
+namespace Journeys.TestSupport.Catalog;
 
 /// <summary>
 /// What every <see cref="ICatalogStore"/> must do, run once per store by deriving from this class and saying how to

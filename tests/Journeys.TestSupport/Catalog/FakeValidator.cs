@@ -1,8 +1,10 @@
-using Journeys.Catalog;
-using Journeys.Model;
-using Journeys.Validation;
+using Journeys.Core.Model;
+using Journeys.Core.Validation;
+using Journeys.Embedded.Storage;
+using Journeys.Runtime.Catalog;
+using Journeys.TestSupport.Storage;
 
-namespace Journeys.Storage.Sqlite.Tests.Catalog;
+namespace Journeys.TestSupport.Catalog;
 
 /// <summary>
 /// Stands in for the product's validators (built elsewhere) so that lifecycle tests choose the outcome: every

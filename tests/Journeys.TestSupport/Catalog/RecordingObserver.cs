@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
-using Journeys.Catalog;
+using Journeys.Embedded.Storage;
+using Journeys.Runtime.Catalog;
+using Journeys.TestSupport.Storage;
 
-namespace Journeys.Storage.Sqlite.Tests.Catalog;
+namespace Journeys.TestSupport.Catalog;
 
 public sealed class RecordingObserver : IJourneyLifecycleObserver
 {

@@ -1,7 +1,10 @@
-using Journeys.Model;
-using Journeys.Serialization;
+using Journeys.Core.Model;
+using Journeys.Core.Serialization;
 
-namespace Journeys.Storage.Sqlite.Tests.Catalog;
+using Journeys.Embedded.Storage;
+using Journeys.TestSupport.Storage;
+
+namespace Journeys.TestSupport.Catalog;
 
 /// <summary>Contract bodies written as an admin would send them (SPEC §2).</summary>
 public static class Samples

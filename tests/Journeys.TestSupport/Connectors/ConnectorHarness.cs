@@ -1,9 +1,10 @@
 using System.Text.Json;
-using Journeys.Connectors;
+using Journeys.Runtime.Connectors;
+using Journeys.TestSupport.Connectors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Journeys.Runtime.Tests.Connectors;
+namespace Journeys.TestSupport.Connectors;
 
 /// <summary>The connectors as a host wires them (<see cref="ConnectorServiceCollectionExtensions.AddJourneyConnectors"/>), with fast backoff and in-memory secrets.</summary>
 public sealed class ConnectorHarness : IDisposable

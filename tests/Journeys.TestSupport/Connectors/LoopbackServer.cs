@@ -4,7 +4,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Journeys.Runtime.Tests.Connectors;
+using Journeys.TestSupport.Connectors;
+
+namespace Journeys.TestSupport.Connectors;
 
 /// <summary>
 /// A real HTTP/1.1 server on 127.0.0.1 for connector tests, on a raw socket so that it can do what a well-behaved

@@ -1,4 +1,6 @@
-namespace Journeys.Runtime.Tests.Connectors;
+using Journeys.TestSupport.Connectors;
+
+namespace Journeys.TestSupport.Connectors;
 
 /// <summary>A clock that only moves when told. Timers stay real: only the readings used for bookkeeping are faked.</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider

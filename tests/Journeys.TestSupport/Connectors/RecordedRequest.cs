@@ -1,4 +1,6 @@
-namespace Journeys.Runtime.Tests.Connectors;
+using Journeys.TestSupport.Connectors;
+
+namespace Journeys.TestSupport.Connectors;
 
 /// <summary>One request as the loopback server saw it; <see cref="ArrivedAtMs"/> is on the server's own stopwatch.</summary>
 public sealed record RecordedRequest(int Number, string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body, long ArrivedAtMs)

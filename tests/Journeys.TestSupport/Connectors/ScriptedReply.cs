@@ -1,4 +1,6 @@
-namespace Journeys.Runtime.Tests.Connectors;
+using Journeys.TestSupport.Connectors;
+
+namespace Journeys.TestSupport.Connectors;
 
 /// <summary>What the loopback server does with one request.</summary>
 public sealed record ScriptedReply

@@ -1,9 +1,10 @@
 using System.Text.Json;
-using Journeys.Bundles;
-using Journeys.Execution;
-using Journeys.Orchestration;
+using Journeys.Core.Execution;
+using Journeys.Runtime.Bundles;
+using Journeys.Runtime.Orchestration;
+using Journeys.TestSupport.Orchestration;
 
-namespace Journeys.Runtime.Tests.Orchestration;
+namespace Journeys.TestSupport.Orchestration;
 
 /// <summary>The sample abandoned-cart journey (SPEC §2) and its entry event for profile c-42.</summary>
 public static class CartJourney

@@ -1,8 +1,10 @@
 using System.Text.Json;
-using Journeys.Bundles;
-using Journeys.Simulation;
+using Journeys.Runtime.Bundles;
+using Journeys.Runtime.Simulation;
 
-namespace Journeys.Runtime.Tests.Simulation;
+using Journeys.TestSupport.Simulation;
+
+namespace Journeys.TestSupport.Simulation;
 
 /// <summary>Simulations of sample journeys (or of extra configuration files) from scenario JSON; samples/ must be copied beside the test binaries.</summary>
 public static class SimulationFixture

@@ -1,4 +1,6 @@
-namespace Journeys.Storage.Sqlite.Tests;
+using Journeys.Embedded.Storage;
+
+namespace Journeys.TestSupport.Storage;
 
 /// <summary>A real SQLite file in a fresh temp folder, removed (with its WAL files) on dispose.</summary>
 public sealed class TempDatabase : IDisposable

@@ -1,8 +1,9 @@
 using System.Globalization;
-using Journeys.Expressions.Evaluation;
-using Journeys.Expressions.Parsing;
+using Journeys.Core.Expressions;
+using Journeys.Core.Expressions.Evaluation;
+using Journeys.Core.Expressions.Parsing;
 
-namespace Journeys.Expressions.Binding;
+namespace Journeys.Core.Expressions.Binding;
 
 /// <summary>
 /// Type-checks a syntax tree against a scope and turns it into executable nodes: roots are resolved to enums,

@@ -1,6 +1,7 @@
-using Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+using Journeys.Core.Expressions.Evaluation;
 
-namespace Journeys.Expressions.Binding;
+namespace Journeys.Core.Expressions.Binding;
 
 /// <summary>A built-in function's name, arity and static result type.</summary>
 internal sealed record FunctionSignature(string Name, FunctionKind Kind, int MinArguments, int MaxArguments, ExprType Result)

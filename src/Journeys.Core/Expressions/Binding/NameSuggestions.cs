@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Binding;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Binding;
 
 /// <summary>Finds the declared name closest to a misspelt one, for "did you mean" hints.</summary>
 internal static class NameSuggestions

@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary>
 /// <c>+ - * / %</c>. <paramref name="readsStringAsDateTime"/> is set when a duration meets an operand of unknown

@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 internal enum ArithmeticOperator
 {

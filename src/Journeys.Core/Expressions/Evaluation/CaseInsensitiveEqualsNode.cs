@@ -1,7 +1,9 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary>
 /// <c>lower(x) == 'gold'</c> (or <c>upper(x) == 'GOLD'</c>, or <c>!=</c>) without allocating the cased string:

@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary><c>&lt; &lt;= &gt; &gt;=</c>.</summary>
 internal sealed class CompareNode(CompareOperator op, EvalNode left, EvalNode right) : EvalNode

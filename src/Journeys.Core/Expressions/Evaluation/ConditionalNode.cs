@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary><c>c ? a : b</c>; a null condition reads as false.</summary>
 internal sealed class ConditionalNode(EvalNode condition, EvalNode whenTrue, EvalNode whenFalse) : EvalNode

@@ -3,7 +3,9 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary>
 /// Reads ISO-8601 datetimes: a date (<c>2026-01-01</c>) or a date and time to the minute, second or fraction

@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary><c>==</c> and <c>!=</c>.</summary>
 internal sealed class EqualityNode(bool negate, EvalNode left, EvalNode right) : EvalNode

@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary>The built-in functions (SPEC §3); there are no others.</summary>
 internal enum FunctionKind

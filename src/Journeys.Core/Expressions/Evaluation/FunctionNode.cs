@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary>A call of a built-in function; the binder has already checked its arity and static argument types.</summary>
 internal sealed class FunctionNode(FunctionKind function, EvalNode[] arguments) : EvalNode

@@ -3,7 +3,9 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary>
 /// The run-time bodies of the built-in functions. Null propagates through functions that compute a value

@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary><c>item in container</c>.</summary>
 internal sealed class InNode(EvalNode item, EvalNode container) : EvalNode

@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary><c>[a, b]</c> with items computed at run time (a list of constants is folded to a constant).</summary>
 internal sealed class ListNode(EvalNode[] items) : EvalNode

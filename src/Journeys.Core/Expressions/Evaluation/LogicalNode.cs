@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary><c>&amp;&amp;</c> and <c>||</c>, short-circuiting; null reads as false.</summary>
 internal sealed class LogicalNode(bool isAnd, EvalNode left, EvalNode right) : EvalNode

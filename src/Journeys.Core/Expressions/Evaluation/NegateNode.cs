@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary>Unary <c>-x</c> of a number or duration; null stays null.</summary>
 internal sealed class NegateNode(EvalNode operand) : EvalNode

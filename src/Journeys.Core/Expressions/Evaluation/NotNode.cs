@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary><c>!x</c>; null reads as false, so <c>!null</c> is true.</summary>
 internal sealed class NotNode(EvalNode operand) : EvalNode

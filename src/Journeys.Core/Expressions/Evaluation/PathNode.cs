@@ -1,6 +1,8 @@
 using System.Text.Json;
 
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary>
 /// A path with static steps from a root (<c>entry.cart.total</c>, <c>a['odd key']</c>, <c>list[0]</c>), resolved

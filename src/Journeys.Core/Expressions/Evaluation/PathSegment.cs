@@ -1,6 +1,8 @@
 using System.Text;
 
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary>One static step of a path: a member name (pre-encoded as UTF-8 for allocation-free lookup) or a list index.</summary>
 internal readonly struct PathSegment

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 
-namespace Journeys.Expressions.Evaluation;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Evaluation;
 
 /// <summary>
 /// IANA time zones by id (<c>Europe/Paris</c>, <c>UTC</c>), read from the system's zoneinfo and cached: the

@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Parsing;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Parsing;
 
 /// <summary>
 /// Recursive-descent parser with precedence climbing for binary operators. Stops at the first syntax error

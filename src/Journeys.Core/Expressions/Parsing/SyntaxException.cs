@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Parsing;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Parsing;
 
 /// <summary>
 /// Stops the tokenizer or parser at the first syntax error; never escapes <see cref="Parser.Parse"/>, which

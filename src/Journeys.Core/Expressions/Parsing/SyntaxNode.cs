@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Parsing;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Parsing;
 
 // The syntax tree is a closed family of small records, kept together so the whole grammar reads in one place.
 // Every node knows its span (0-based position and length) in the expression text, for precise errors.

@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Parsing;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Parsing;
 
 internal enum TokenKind
 {

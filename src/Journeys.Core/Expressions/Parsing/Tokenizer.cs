@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 
-namespace Journeys.Expressions.Parsing;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Parsing;
 
 /// <summary>Splits expression text into tokens; throws <see cref="SyntaxException"/> at the first bad character.</summary>
 internal static class Tokenizer

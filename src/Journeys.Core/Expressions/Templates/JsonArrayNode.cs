@@ -1,6 +1,8 @@
 using System.Text.Json;
 
-namespace Journeys.Expressions.Templates;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Templates;
 
 internal sealed class JsonArrayNode(IReadOnlyList<JsonTemplateNode> items) : JsonTemplateNode
 {

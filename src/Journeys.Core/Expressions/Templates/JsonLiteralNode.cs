@@ -1,6 +1,8 @@
 using System.Text.Json;
 
-namespace Journeys.Expressions.Templates;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Templates;
 
 /// <summary>A number, boolean, null or placeholder-free string, copied as is.</summary>
 internal sealed class JsonLiteralNode(JsonElement element) : JsonTemplateNode

@@ -1,6 +1,8 @@
 using System.Text.Json;
 
-namespace Journeys.Expressions.Templates;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Templates;
 
 /// <summary>An object: property names are copied, values are templates.</summary>
 internal sealed class JsonObjectNode(IReadOnlyList<KeyValuePair<string, JsonTemplateNode>> properties) : JsonTemplateNode

@@ -1,6 +1,8 @@
 using System.Text.Json;
 
-namespace Journeys.Expressions.Templates;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Templates;
 
 /// <summary>A node of a compiled JSON body template.</summary>
 internal abstract class JsonTemplateNode

@@ -1,6 +1,8 @@
 using System.Text.Json;
 
-namespace Journeys.Expressions.Templates;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Templates;
 
 /// <summary>A string with placeholders: a typed value when it is exactly one placeholder, interpolated text otherwise.</summary>
 internal sealed class JsonTextNode(CompiledTemplate template) : JsonTemplateNode

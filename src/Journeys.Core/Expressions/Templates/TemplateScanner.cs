@@ -1,4 +1,6 @@
-namespace Journeys.Expressions.Templates;
+using Journeys.Core.Expressions;
+
+namespace Journeys.Core.Expressions.Templates;
 
 /// <summary>Finds the end of a placeholder, skipping quoted strings so that <c>{{ 'a}}b' }}</c> is one placeholder.</summary>
 internal static class TemplateScanner

@@ -1,4 +1,6 @@
-namespace Journeys.Simulation.Testing;
+using Journeys.Runtime.Simulation;
+
+namespace Journeys.Runtime.Simulation.Testing;
 
 /// <summary>One case of a test file: passed, or the differences between what it expected and what happened.</summary>
 /// <param name="File">The test file, as given or found.</param>

@@ -1,9 +1,10 @@
 using System.Text.Json;
-using Journeys.Bundles;
-using Journeys.Execution;
-using Journeys.Serialization;
+using Journeys.Core.Execution;
+using Journeys.Core.Serialization;
+using Journeys.Runtime.Bundles;
+using Journeys.Runtime.Simulation;
 
-namespace Journeys.Simulation.Testing;
+namespace Journeys.Runtime.Simulation.Testing;
 
 /// <summary>
 /// Runs SPEC §8 test files (<c>*.test.json</c>) offline: each names a journey file and a resources folder in the

@@ -1,4 +1,6 @@
-namespace Journeys.Simulation.Testing;
+using Journeys.Runtime.Simulation;
+
+namespace Journeys.Runtime.Simulation.Testing;
 
 /// <summary>
 /// What a test case expects of one profile (SPEC §8 <c>expect</c>): its final status, its exact path or nodes it
