@@ -8,7 +8,6 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
-
 namespace JourneyFunctions.Tests;
 
 /// <summary>The Event Hubs trigger: start, raise and dead-letter decisions, with Durable and the stores mocked.</summary>

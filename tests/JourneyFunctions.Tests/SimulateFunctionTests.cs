@@ -9,7 +9,6 @@ using Journeys.Runtime.Bundles;
 using Journeys.Runtime.Catalog;
 using Microsoft.AspNetCore.Http;
 
-
 namespace JourneyFunctions.Tests;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using Journeys.Core.Execution;
 using Journeys.Core.Routing;
 
-
 namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>The SPEC §2 abandoned-cart journey on the embedded engine: real SQLite file, real HTTP on loopback.</summary>

@@ -4,7 +4,6 @@ using Journeys.Core.Serialization;
 using Journeys.Embedded.Storage;
 using Journeys.Runtime.Catalog;
 
-
 namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>

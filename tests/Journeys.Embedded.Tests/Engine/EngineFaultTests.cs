@@ -1,7 +1,6 @@
 using Journeys.Core.Execution;
 using Journeys.TestSupport.Connectors;
 
-
 namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>Failing endpoints through the whole engine: retries at the server, branches, statuses and counters.</summary>

@@ -9,7 +9,6 @@ using Journeys.Runtime.Ingestion;
 using Journeys.Runtime.Routing;
 using Journeys.TestSupport.Connectors;
 
-
 namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>

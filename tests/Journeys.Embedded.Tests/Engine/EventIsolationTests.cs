@@ -1,7 +1,6 @@
 using Journeys.Core.Execution;
 using Journeys.Core.Routing;
 
-
 namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>

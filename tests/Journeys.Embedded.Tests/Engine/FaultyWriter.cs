@@ -4,7 +4,6 @@ using Journeys.Runtime.Hosting;
 using Journeys.Runtime.Reporting;
 using Journeys.Runtime.Routing;
 
-
 namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using Journeys.Core.Execution;
 using Journeys.Core.Serialization;
 
-
 namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>Jumps on the embedded engine: an entry into the target under the target's entry rules, in one transaction.</summary>

@@ -7,7 +7,6 @@ using Journeys.Runtime.Catalog;
 using Journeys.Runtime.Hosting;
 using Journeys.Runtime.Routing;
 
-
 namespace Journeys.Runtime.Tests.Routing;
 
 /// <summary>
