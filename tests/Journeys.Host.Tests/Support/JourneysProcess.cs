@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Journeys.TestSupport.Processes;
 
 namespace Journeys.Host.Tests.Support;
 
@@ -20,7 +21,7 @@ public static class JourneysProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(HostAssembly);
+        start.ArgumentList.Add(HostAssembly.Path);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -52,26 +53,4 @@ public static class JourneysProcess
     /// <summary>Lines that are not blank.</summary>
     public static IReadOnlyList<string> Lines(string text) =>
         text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
-
-    /// <summary>
-    /// The host's <c>journeys.dll</c>: beside this test assembly when the build copied it with its runtime
-    /// configuration, else in the Host project's own output for the same configuration.
-    /// </summary>
-    private static string HostAssembly { get; } = FindHostAssembly();
-
-    private static string FindHostAssembly()
-    {
-        var here = AppContext.BaseDirectory;
-        if (File.Exists(Path.Combine(here, "journeys.dll")) && File.Exists(Path.Combine(here, "journeys.runtimeconfig.json")))
-        {
-            return Path.Combine(here, "journeys.dll");
-        }
-
-        // …/tests/Journeys.Host.Tests/bin/<Configuration>/<tfm>/ → …/src/Journeys.Host/bin/<Configuration>/<tfm>/journeys.dll
-        var tfm = new DirectoryInfo(here.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = tfm.Parent!;
-        var root = configuration.Parent!.Parent!.Parent!.Parent!;
-        var candidate = Path.Combine(root.FullName, "src", "Journeys.Host", "bin", configuration.Name, tfm.Name, "journeys.dll");
-        return File.Exists(candidate) ? candidate : throw new FileNotFoundException("journeys.dll not found beside the tests nor at " + candidate);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Journeys.TestSupport.Processes;
 
 namespace Journeys.Reliability.Tests.Support;
 
@@ -85,7 +86,7 @@ internal sealed class ServeProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(database)!,
         };
-        foreach (var argument in new[] { HostAssembly, "serve", "--db", database, "--urls", "http://127.0.0.1:0", "--time-scale", timeScale.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { HostAssembly.Path, "serve", "--db", database, "--urls", "http://127.0.0.1:0", "--time-scale", timeScale.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -156,27 +157,5 @@ internal sealed class ServeProcess : IDisposable
             var first = line[ListeningPrefix.Length..].Split(',')[0].Trim();
             listening.TrySetResult(new Uri(first));
         }
-    }
-
-    /// <summary>
-    /// The host's <c>journeys.dll</c>: beside this test assembly when the build copied it with its runtime
-    /// configuration, else in the Host project's own output for the same configuration.
-    /// </summary>
-    private static string HostAssembly { get; } = FindHostAssembly();
-
-    private static string FindHostAssembly()
-    {
-        var here = AppContext.BaseDirectory;
-        if (File.Exists(Path.Combine(here, "journeys.dll")) && File.Exists(Path.Combine(here, "journeys.runtimeconfig.json")))
-        {
-            return Path.Combine(here, "journeys.dll");
-        }
-
-        // …/tests/Journeys.Reliability.Tests/bin/<Configuration>/<tfm>/ → …/src/Journeys.Host/bin/<Configuration>/<tfm>/journeys.dll
-        var tfm = new DirectoryInfo(here.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = tfm.Parent!;
-        var root = configuration.Parent!.Parent!.Parent!.Parent!;
-        var candidate = Path.Combine(root.FullName, "src", "Journeys.Host", "bin", configuration.Name, tfm.Name, "journeys.dll");
-        return File.Exists(candidate) ? candidate : throw new FileNotFoundException("journeys.dll not found beside the tests nor at " + candidate);
     }
 }
