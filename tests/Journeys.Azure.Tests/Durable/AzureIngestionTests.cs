@@ -28,7 +28,7 @@ public sealed class AzureIngestionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         catalog = await CartCatalog.CreateAsync();
-        table = await RoutingTable.BuildAsync(catalog.Service);
+        table = await RoutingTable.BuildAsync(catalog.Journeys);
     }
 
     public Task DisposeAsync()
