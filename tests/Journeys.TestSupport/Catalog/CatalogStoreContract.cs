@@ -48,7 +48,9 @@ public abstract class CatalogStoreContract : IAsyncLifetime
         Assert.Equal(StoreWriteStatus.Created, created.Status);
         Assert.Equal(StoreWriteStatus.Updated, updated.Status);
         Assert.NotEqual(created.Value!.ETag, updated.Value!.ETag);
-        Assert.Equal("{\"v\":2}", (await store.GetResourceAsync(CatalogResourceKind.DataSource, "b", CancellationToken.None))!.BodyJson);
+        var read = (await store.GetResourceAsync(CatalogResourceKind.DataSource, "b", CancellationToken.None))!;
+        Assert.Equal("{\"v\":2}", read.BodyJson);
+        Assert.Equal(updated.Value.ETag, read.ETag);
         Assert.Equal(["a", "b"], (await store.ListResourcesAsync(CatalogResourceKind.DataSource, CancellationToken.None)).Select(r => r.Id));
         Assert.Null(await store.GetResourceAsync(CatalogResourceKind.EventDefinition, "b", CancellationToken.None));
     }
@@ -59,6 +61,19 @@ public abstract class CatalogStoreContract : IAsyncLifetime
         var store = await OpenStoreAsync();
 
         Assert.Equal(StoreWriteStatus.NotFound, await store.DeleteResourceAsync(CatalogResourceKind.CustomAction, "nope", WriteCondition.None, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_delete_with_a_stale_etag_is_refused_and_the_resource_stays()
+    {
+        var store = await OpenStoreAsync();
+        var first = await store.PutResourceAsync(CatalogResourceKind.DataSource, "loyalty", "{}", WriteCondition.None, Start, CancellationToken.None);
+        await store.PutResourceAsync(CatalogResourceKind.DataSource, "loyalty", "{\"x\":1}", WriteCondition.None, Start, CancellationToken.None);
+
+        var refused = await store.DeleteResourceAsync(CatalogResourceKind.DataSource, "loyalty", WriteCondition.IfMatch(first.Value!.ETag), CancellationToken.None);
+
+        Assert.Equal(StoreWriteStatus.PreconditionFailed, refused);
+        Assert.Equal("{\"x\":1}", (await store.GetResourceAsync(CatalogResourceKind.DataSource, "loyalty", CancellationToken.None))!.BodyJson);
     }
 
     [Fact]
@@ -283,6 +298,23 @@ public abstract class CatalogStoreContract : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, total), journey.Versions.Select(v => v.Version));
         Assert.Equal([total], journey.Versions.Where(v => v.Status == JourneyVersionStatus.Live).Select(v => v.Version));
         Assert.Equal(total - 1, journey.Versions.Count(v => v.Status == JourneyVersionStatus.Closed));
+    }
+
+    [Fact]
+    public async Task Concurrent_publishes_of_one_draft_on_one_handle_give_versions_1_to_N_without_gaps()
+    {
+        var store = await OpenStoreAsync();
+        var draft = (await store.PutJourneyDraftAsync("cart", "{\"name\":\"x\"}", WriteCondition.MustNotExist, Start, CancellationToken.None)).Value!;
+
+        var publishes = await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ =>
+            Task.Run(() => store.PublishDraftAsync("cart", draft.DraftETag, Start, CancellationToken.None))));
+
+        Assert.All(publishes, p => Assert.True(p.Succeeded, p.Status.ToString()));
+        Assert.Equal(Enumerable.Range(1, Writers), publishes.Select(p => p.Value!.LiveVersion!.Value).Order());
+        var journey = (await store.GetJourneyAsync("cart", CancellationToken.None))!;
+        Assert.Equal(Writers, journey.LiveVersion);
+        Assert.Equal(Enumerable.Range(1, Writers), journey.Versions.Select(v => v.Version));
+        Assert.Equal([Writers], journey.Versions.Where(v => v.Status == JourneyVersionStatus.Live).Select(v => v.Version));
     }
 
     [Fact]
