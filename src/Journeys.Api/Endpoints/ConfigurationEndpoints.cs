@@ -32,16 +32,12 @@ public static class ConfigurationEndpoints
         where T : class
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        if (ApiProblems.CheckId(id) is { } badId)
-        {
-            return badId;
-        }
 
         // Headers before the body: a malformed precondition is refused without reading (or validating) anything.
-        var (conditional, badHeader) = ConditionalRequest.Read(request);
-        if (badHeader is not null)
+        var (conditional, problem) = IdAndConditions(request, id);
+        if (problem is not null)
         {
-            return badHeader;
+            return problem;
         }
 
         var body = await RequestBody.ReadJsonAsync(request, options.ConfigurationBodyLimit, cancellationToken);
@@ -72,15 +68,10 @@ public static class ConfigurationEndpoints
         where T : class
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        if (ApiProblems.CheckId(id) is { } badId)
+        var (conditional, problem) = IdAndConditions(request, id);
+        if (problem is not null)
         {
-            return badId;
-        }
-
-        var (conditional, badHeader) = ConditionalRequest.Read(request);
-        if (badHeader is not null)
-        {
-            return badHeader;
+            return problem;
         }
 
         var result = await catalog.GetAsync(id, cancellationToken);
@@ -106,20 +97,19 @@ public static class ConfigurationEndpoints
         where T : class
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        if (ApiProblems.CheckId(id) is { } badId)
+        var (conditional, problem) = IdAndConditions(request, id);
+        if (problem is not null)
         {
-            return badId;
-        }
-
-        var (conditional, badHeader) = ConditionalRequest.Read(request);
-        if (badHeader is not null)
-        {
-            return badHeader;
+            return problem;
         }
 
         var result = await catalog.DeleteAsync(id, conditional!.WriteCondition, cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : ApiProblems.FromCatalog(result.Failure);
     }
+
+    /// <summary>The id, then both conditional headers: the request's conditions, or the problem with the first that is malformed.</summary>
+    private static (ConditionalRequest? Conditions, IResult? Problem) IdAndConditions(HttpRequest request, string id) =>
+        ApiProblems.CheckId(id) is { } badId ? (null, badId) : ConditionalRequest.Read(request);
 
     private static ResourceRoute<T> RouteOf<T>(ResourceCatalog<T> catalog)
         where T : class => (ResourceRoute<T>)Routes[catalog.Kind];
