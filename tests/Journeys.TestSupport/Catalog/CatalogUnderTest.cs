@@ -38,7 +38,7 @@ public sealed class CatalogUnderTest
 
     public ResourceCatalog<CustomAction> Actions { get; }
 
-    /// <summary>The catalogs a host's services registered (<see cref="CatalogServiceCollectionExtensions.AddJourneyCatalog"/>).</summary>
+    /// <summary>The catalogs a host's services registered (<see cref="JourneyCatalogServiceCollectionExtensions.AddJourneyCatalog"/>).</summary>
     public static CatalogUnderTest From(IServiceProvider services) => new(
         services.GetRequiredService<JourneyCatalog>(),
         services.GetRequiredService<ResourceCatalog<EventDefinition>>(),

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Journeys.Runtime.Catalog;
 
 /// <summary>Registers the catalog both hosts serve: the <see cref="JourneyCatalog"/> and a <see cref="ResourceCatalog{T}"/> per resource kind over it.</summary>
-public static class CatalogServiceCollectionExtensions
+public static class JourneyCatalogServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the journey catalog <paramref name="create"/> builds (each host picks its store, validator and
