@@ -41,7 +41,7 @@ public sealed partial class JourneyEngine
                     store.DeleteWork(done.Work.WorkId);
                     if (store.Get(done.Work.InstanceId) is { } state)
                     {
-                        await StepAsync(state, done.Input);
+                        await StepIsolatedAsync(state, "finished call", () => StepAsync(state, done.Input));
                     }
 
                     return null;
@@ -98,51 +98,64 @@ public sealed partial class JourneyEngine
         {
             foreach (var state in store.Due(now, limit))
             {
-                // Each timer inside its own savepoint: a timer whose step throws would otherwise fail every iteration
-                // from now on (due timers are part of each), and with it every ingest request.
-                var workCount = NewWork.Count;
-                var nextInstance = engine.nextInstance;
-                store.Savepoint();
-                eventCounters.Clear();
-                counters = eventCounters;
-                try
+                // A timer whose step throws would otherwise fail every iteration from now on (due timers are part of
+                // each), and with it every ingest request.
+                await StepIsolatedAsync(state, "timer", async () =>
                 {
                     if (!await StepAsync(state, new TimerFiredInput(state.WakeAt!.Value)))
                     {
                         // The stepper did not take this timer; clear it rather than fire it again forever.
                         store.Save(state with { WakeAt = null });
                     }
-
-                    store.ReleaseSavepoint();
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    store.RollbackToSavepoint();
-                    NewWork.RemoveRange(workCount, NewWork.Count - workCount);
-                    engine.nextInstance = nextInstance;
-                    eventCounters.Clear();
-                    LogTimerFailed(engine.logger, state.InstanceId, ex);
-                    EndErrored(state, ex);
-                }
-                finally
-                {
-                    counters = engine.counters;
-                }
-
-                engine.counters.Add(eventCounters);
+                });
             }
+        }
+
+        /// <summary>
+        /// Applies one step of one instance (a due timer, a finished call) inside its own savepoint: when it throws (a
+        /// bug, a corrupt row), only that step is undone and the instance ends errored with the reason, so that it is
+        /// neither retried forever nor left waiting, and the iteration's other work is applied.
+        /// </summary>
+        private async Task StepIsolatedAsync(InstanceState state, string what, Func<Task> step)
+        {
+            var workCount = NewWork.Count;
+            var nextInstance = engine.nextInstance;
+            store.Savepoint();
+            eventCounters.Clear();
+            counters = eventCounters;
+            try
+            {
+                await step();
+                store.ReleaseSavepoint();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Should the rollback itself fail, the transaction is unusable: that throws and fails the iteration.
+                store.RollbackToSavepoint();
+                NewWork.RemoveRange(workCount, NewWork.Count - workCount);
+                engine.nextInstance = nextInstance;
+                eventCounters.Clear();
+                LogStepFailed(engine.logger, what, state.InstanceId, ex);
+                EndErrored(state, $"The engine could not apply this instance's {what}: {ex.GetType().Name}: {ex.Message}");
+            }
+            finally
+            {
+                counters = engine.counters;
+            }
+
+            engine.counters.Add(eventCounters);
         }
 
         /// <summary>
         /// Ends an instance the engine could not step, as the stepper ends a failed one (error, resumed, exited, ended
         /// errored), so that it is counted and its history says why instead of it being retried forever or left waiting.
         /// </summary>
-        private void EndErrored(InstanceState state, Exception exception)
+        private void EndErrored(InstanceState state, string message)
         {
             var sequence = state.Sequence;
             var events = new List<StepEvent>
             {
-                new(++sequence, StepEventKind.Error, state.Node, now) { Code = EngineFailureCode, Message = $"The engine could not apply this instance's timer: {exception.GetType().Name}: {exception.Message}" },
+                new(++sequence, StepEventKind.Error, state.Node, now) { Code = EngineFailureCode, Message = message },
             };
             if (state.Waiting != WaitKind.None)
             {
