@@ -23,6 +23,9 @@ public sealed partial class JourneyEngine
         /// <summary>The code of the error step of an instance the engine itself could not step.</summary>
         private const string EngineFailureCode = "ENGINE_FAILURE";
 
+        /// <summary>The code of the error step of an instance whose version no longer compiles when its timer or call comes back.</summary>
+        private const string JourneyUnavailableCode = "JOURNEY_UNAVAILABLE";
+
         public List<PendingWork> NewWork { get; } = [];
 
         public async Task<IReadOnlyList<IngestResult>?> ApplyAsync(EngineRequest request)
@@ -136,7 +139,7 @@ public sealed partial class JourneyEngine
                 engine.nextInstance = nextInstance;
                 eventCounters.Clear();
                 LogStepFailed(engine.logger, what, state.InstanceId, ex);
-                EndErrored(state, $"The engine could not apply this instance's {what}: {ex.GetType().Name}: {ex.Message}");
+                End(state, InstanceStatus.Errored, EngineFailureCode, $"The engine could not apply this instance's {what}: {ex.GetType().Name}: {ex.Message}");
             }
             finally
             {
@@ -147,26 +150,30 @@ public sealed partial class JourneyEngine
         }
 
         /// <summary>
-        /// Ends an instance the engine could not step, as the stepper ends a failed one (error, resumed, exited, ended
-        /// errored), so that it is counted and its history says why instead of it being retried forever or left waiting.
+        /// Ends an instance without the stepper (which needs its compiled version), as the stepper ends one: an error step
+        /// when there is a reason, resumed, exited, ended; so that it is counted and its history says why instead of it
+        /// being retried forever or left waiting.
         /// </summary>
-        private void EndErrored(InstanceState state, string message)
+        private void End(InstanceState state, InstanceStatus final, string? code, string? message)
         {
             var sequence = state.Sequence;
-            var events = new List<StepEvent>
+            var outcome = ExecutionNames.Of(final);
+            var events = new List<StepEvent>();
+            if (code is not null)
             {
-                new(++sequence, StepEventKind.Error, state.Node, now) { Code = EngineFailureCode, Message = message },
-            };
+                events.Add(new StepEvent(++sequence, StepEventKind.Error, state.Node, now) { Code = code, Message = message });
+            }
+
             if (state.Waiting != WaitKind.None)
             {
-                events.Add(new StepEvent(++sequence, StepEventKind.Resumed, state.Node, now) { Outcome = "errored" });
+                events.Add(new StepEvent(++sequence, StepEventKind.Resumed, state.Node, now) { Outcome = outcome });
             }
 
             events.Add(new StepEvent(++sequence, StepEventKind.Exited, state.Node, now));
-            events.Add(new StepEvent(++sequence, StepEventKind.Ended, state.Node, now) { Outcome = "errored" });
+            events.Add(new StepEvent(++sequence, StepEventKind.Ended, state.Node, now) { Outcome = outcome });
             var ended = state with
             {
-                Status = InstanceStatus.Errored,
+                Status = final,
                 EndedAt = now,
                 WakeAt = null,
                 Waiting = WaitKind.None,
@@ -205,6 +212,11 @@ public sealed partial class JourneyEngine
             return await StepAsync(state, new EventReceivedInput(eventId, rawEvent));
         }
 
+        public ValueTask<int?> WaitingVersionAsync(string journeyId, string profileId, string eventId) =>
+            ValueTask.FromResult(store.FindActive(journeyId, profileId) is { Pending: WaitForEventCommand waiting } state && waiting.EventId == eventId
+                ? state.Version
+                : (int?)null);
+
         public void Discarded(string journeyId, int version, DiscardReason reason) => counters.Discarded(journeyId, version, reason);
 
         public void Unmatched() => counters.Unmatched();
@@ -216,7 +228,21 @@ public sealed partial class JourneyEngine
                 ?? await engine.routing.GetCompiledAsync(engine.catalog, state.JourneyId, state.Version);
             if (compiled is null)
             {
-                return false;
+                // The version no longer compiles against the configuration (changed behind the catalog's checks). An
+                // event is answered by the router with a journeyUnavailable discard and the instance keeps waiting; a
+                // stop still stops it; a timer or a finished call cannot wait, so the instance ends errored with why.
+                switch (input)
+                {
+                    case EventReceivedInput:
+                        return false;
+                    case StopInput:
+                        End(state, InstanceStatus.Stopped, null, null);
+                        return true;
+                    default:
+                        var reason = engine.routing.UnavailableVersions.GetValueOrDefault((state.JourneyId, state.Version)) ?? "the version is not in the catalog";
+                        End(state, InstanceStatus.Errored, JourneyUnavailableCode, $"Version {state.Version} of journey '{state.JourneyId}' cannot run: {reason}");
+                        return true;
+                }
             }
 
             var result = JourneyStepper.Step(compiled, state, input, now);
