@@ -16,7 +16,7 @@ public sealed partial class JourneyEngine
     /// </summary>
     private sealed class UnitOfWork(JourneyEngine engine, IRuntimeWriter store, DateTimeOffset now) : IRoutingContext
     {
-        // One event's counter deltas, kept apart until the event is applied whole (see RouteIsolatedAsync).
+        // The counter deltas of one isolated piece of work (an event, a timer, a finished call), see IsolatedAsync.
         private readonly ReportCounters eventCounters = new();
         private ReportCounters counters = engine.counters;
 
@@ -64,38 +64,18 @@ public sealed partial class JourneyEngine
         }
 
         /// <summary>
-        /// Routes one event inside a savepoint of the iteration's transaction: when applying it throws (a bug, a
-        /// corrupt row), only this event is undone (its rows, counters, queued calls) and answered with the error;
-        /// the batch's other events are applied. One bad event never makes a producer resend the good ones.
+        /// Routes one event inside its own savepoint (<see cref="IsolatedAsync"/>): when applying it throws, only this
+        /// event is undone and answered with the error; the batch's other events are applied. One bad event never makes a
+        /// producer resend the good ones.
         /// </summary>
-        private async Task<IngestResult> RouteIsolatedAsync(JsonElement rawEvent)
-        {
-            var workCount = NewWork.Count;
-            var nextInstance = engine.nextInstance;
-            store.Savepoint();
-            eventCounters.Clear();
-            counters = eventCounters;
-            try
-            {
-                var result = await EventRouter.RouteAsync(engine.routing, rawEvent, this, now);
-                store.ReleaseSavepoint();
-                engine.counters.Add(eventCounters);
-                return result;
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // Should the rollback itself fail, the transaction is unusable: that throws and fails the iteration.
-                store.RollbackToSavepoint();
-                NewWork.RemoveRange(workCount, NewWork.Count - workCount);
-                engine.nextInstance = nextInstance;
-                LogEventFailed(engine.logger, ex);
-                return new IngestResult { Error = $"the event could not be applied and nothing of it was kept: {ex.GetType().Name}: {ex.Message}" };
-            }
-            finally
-            {
-                counters = engine.counters;
-            }
-        }
+        private Task<IngestResult> RouteIsolatedAsync(JsonElement rawEvent) =>
+            IsolatedAsync(
+                async () => await EventRouter.RouteAsync(engine.routing, rawEvent, this, now),
+                ex =>
+                {
+                    LogEventFailed(engine.logger, ex);
+                    return new IngestResult { Error = $"the event could not be applied and nothing of it was kept: {ex.GetType().Name}: {ex.Message}" };
+                });
 
         public async Task FireDueTimersAsync(int limit)
         {
@@ -115,11 +95,31 @@ public sealed partial class JourneyEngine
         }
 
         /// <summary>
-        /// Applies one step of one instance (a due timer, a finished call) inside its own savepoint: when it throws (a
-        /// bug, a corrupt row), only that step is undone and the instance ends errored with the reason, so that it is
-        /// neither retried forever nor left waiting, and the iteration's other work is applied.
+        /// Applies one step of one instance (a due timer, a finished call) inside its own savepoint: when it throws,
+        /// the instance ends errored with the reason, so that it is neither retried forever nor left waiting, and the
+        /// iteration's other work is applied.
         /// </summary>
-        private async Task StepIsolatedAsync(InstanceState state, string what, Func<Task> step)
+        private Task StepIsolatedAsync(InstanceState state, string what, Func<Task> step) =>
+            IsolatedAsync(
+                async () =>
+                {
+                    await step();
+                    return true;
+                },
+                ex =>
+                {
+                    LogStepFailed(engine.logger, what, state.InstanceId, ex);
+                    End(state, InstanceStatus.Errored, EngineFailureCode, $"The engine could not apply this instance's {what}: {ex.GetType().Name}: {ex.Message}");
+                    return false;
+                });
+
+        /// <summary>
+        /// Runs <paramref name="apply"/> inside a savepoint of the iteration's transaction, with counter deltas of its
+        /// own: when it throws (a bug, a corrupt row), only what it did is undone (rows, counters, queued calls,
+        /// instance ids) and <paramref name="undone"/> answers instead (what that writes is kept). Should the rollback
+        /// itself fail, the transaction is unusable: that throws and fails the iteration.
+        /// </summary>
+        private async Task<T> IsolatedAsync<T>(Func<Task<T>> apply, Func<Exception, T> undone)
         {
             var workCount = NewWork.Count;
             var nextInstance = engine.nextInstance;
@@ -128,25 +128,28 @@ public sealed partial class JourneyEngine
             counters = eventCounters;
             try
             {
-                await step();
-                store.ReleaseSavepoint();
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // Should the rollback itself fail, the transaction is unusable: that throws and fails the iteration.
-                store.RollbackToSavepoint();
-                NewWork.RemoveRange(workCount, NewWork.Count - workCount);
-                engine.nextInstance = nextInstance;
-                eventCounters.Clear();
-                LogStepFailed(engine.logger, what, state.InstanceId, ex);
-                End(state, InstanceStatus.Errored, EngineFailureCode, $"The engine could not apply this instance's {what}: {ex.GetType().Name}: {ex.Message}");
+                T result;
+                try
+                {
+                    result = await apply();
+                    store.ReleaseSavepoint();
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    store.RollbackToSavepoint();
+                    NewWork.RemoveRange(workCount, NewWork.Count - workCount);
+                    engine.nextInstance = nextInstance;
+                    eventCounters.Clear();
+                    result = undone(ex);
+                }
+
+                engine.counters.Add(eventCounters);
+                return result;
             }
             finally
             {
                 counters = engine.counters;
             }
-
-            engine.counters.Add(eventCounters);
         }
 
         /// <summary>

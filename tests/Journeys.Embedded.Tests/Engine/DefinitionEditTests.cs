@@ -47,17 +47,8 @@ public sealed class DefinitionEditTests
     {
         await using var harness = await EngineHarness.StartAsync();
         await harness.PublishAsync("abandoned-cart");
+        await ChangeBehindTheCatalogAsync(harness);
 
-        // Another writer (an older host, a restored backup) changes the definition without the catalog's checks.
-        await harness.StopEngineAsync();
-        using (var database = new SqliteDatabase(harness.DatabasePath))
-        {
-            var store = await SqliteCatalogStore.OpenAsync(database);
-            await store.PutResourceAsync(
-                CatalogResourceKind.EventDefinition, "cart.abandoned", ContractJson.Write(CartAbandonedWithTextTotal()), WriteCondition.None, DateTimeOffset.UtcNow, CancellationToken.None);
-        }
-
-        await harness.OpenAsync();
         var textTotal = EngineHarness.CartAbandoned("e1", "c1", "cart-1", 50).Replace("\"total\": 50", "\"total\": \"50\"", StringComparison.Ordinal);
         var results = await harness.IngestAsync(textTotal);
 
