@@ -24,7 +24,7 @@ internal sealed class KestrelRejectionListener(KestrelServerLimits limits) : IOb
     {
         ArgumentNullException.ThrowIfNull(listen);
 
-        // The writer reads HTTP/1.x responses; HTTP/2 frames would go through it unchanged only by luck.
+        // The writer reads HTTP/1.x responses: an HTTP/2 connection (h2c) must never go through it.
         listen.Protocols = HttpProtocols.Http1;
         listen.Use(next => async connection =>
         {

@@ -88,7 +88,7 @@ internal sealed class RejectionResponseWriter(PipeWriter inner) : PipeWriter
     }
 
     /// <summary>The response with the problem as its body; null unless <paramref name="response"/> is exactly a body-less response of the problem's status.</summary>
-    internal static byte[]? Rewrite(ReadOnlySpan<byte> response, ProblemResult answer)
+    private static byte[]? Rewrite(ReadOnlySpan<byte> response, ProblemResult answer)
     {
         var headEnd = response.IndexOf("\r\n\r\n"u8);
         if (headEnd < 0 || headEnd + 4 != response.Length)
