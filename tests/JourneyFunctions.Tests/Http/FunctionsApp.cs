@@ -48,7 +48,8 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
     public FunctionsHttpHost Host { get; }
 
-    public static async Task<FunctionsApp> StartAsync(AzuriteFixture azurite, Action<ApiOptions>? configure = null)
+    /// <summary>A fresh app; <paramref name="replace"/> may swap a port (registered after the app's own services, so it wins).</summary>
+    public static async Task<FunctionsApp> StartAsync(AzuriteFixture azurite, Action<ApiOptions>? configure = null, Action<IServiceCollection>? replace = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var tableService = new TableServiceClient(azurite.ConnectionString);
@@ -66,13 +67,13 @@ internal sealed class FunctionsApp : IAsyncDisposable
         }).Build();
 
         // ApiOptions first: AddJourneysApi only adds its default when none is registered (as Program could override it).
-        var app = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(options)
-            .AddJourneyFunctions(_ => tableService)
-            .BuildServiceProvider();
-        return new FunctionsApp(app);
+            .AddJourneyFunctions(_ => tableService);
+        replace?.Invoke(services);
+        return new FunctionsApp(services.BuildServiceProvider());
     }
 
     /// <summary>A client sending <paramref name="key"/> in <c>x-functions-key</c> (none when null).</summary>
