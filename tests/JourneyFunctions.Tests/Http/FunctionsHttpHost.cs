@@ -14,10 +14,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JourneyFunctions.Tests.Http;
 
 /// <summary>
-/// What the Functions host does with an HTTP request before and after the worker, in process: it finds the function
-/// whose route (under host.json's route prefix) and methods match, else answers an empty 404 itself (its router has
-/// no 405); it checks the key against the function's <see cref="AuthorizationLevel"/>, else answers an empty 401
-/// itself; then it calls the function's method as the isolated worker's ASP.NET Core integration does (the class
+/// What the Functions host does with an HTTP request before and after the worker, in process: it finds the first
+/// function by name whose route (under host.json's route prefix) and methods match, else answers an empty 404 itself
+/// (its router has no 405); it checks the key against the function's <see cref="AuthorizationLevel"/>, else answers
+/// an empty 401 itself; then it calls the function's method as the isolated worker's ASP.NET Core integration does (the class
 /// from the app's DI, a real <see cref="HttpRequest"/>, route values by parameter name, <c>[DurableClient]</c> from
 /// a Durable Task engine) and executes the returned <see cref="IActionResult"/> into the response. An exception
 /// from a function is an empty 500, as the host answers; it is kept in <see cref="Failures"/> for the test to see.
@@ -25,7 +25,12 @@ namespace JourneyFunctions.Tests.Http;
 /// </summary>
 internal sealed class FunctionsHttpHost(IServiceProvider app, FunctionKeys keys, Func<Task<DurableTaskClient>> durableClient) : HttpMessageHandler
 {
-    private readonly IReadOnlyList<HttpFunction> functions = HttpFunction.Discover(typeof(JourneyFunctionsServices), RoutePrefix());
+    /// <summary>
+    /// In the order the host tries them: by function name, not by route precedence (Azure/azure-functions-host#9876),
+    /// so two routes that can match one path would be decided by names; <c>FunctionRouteTests</c> keeps ours apart.
+    /// </summary>
+    private readonly IReadOnlyList<HttpFunction> functions =
+        [.. HttpFunction.Discover(typeof(JourneyFunctionsServices), RoutePrefix()).OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase)];
 
     public IReadOnlyList<HttpFunction> Functions => functions;
 
