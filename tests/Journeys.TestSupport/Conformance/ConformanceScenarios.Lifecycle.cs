@@ -113,6 +113,47 @@ public abstract partial class ConformanceScenarios
         Assert.Equal(1, version.Nodes["listen"].Branches["next"]);
     }
 
+    [Fact]
+    public async Task Stopping_the_journey_ends_an_instance_waiting_on_a_timer_as_stopped()
+    {
+        await using var run = await StartAsync("conf-buffered");
+
+        await run.IngestAsync(Start("e1", "b1", "r1"));
+        await run.WaitForAsync("conf-buffered", "b1", view => view.Node == "pause" && view.Waiting == WaitKind.Timer);
+        await run.Host.StopJourneyAsync("conf-buffered");
+        var view = await run.WaitForEndAsync("conf-buffered", "b1");
+
+        Assert.Equal(InstanceStatus.Stopped, view.Status);
+        Assert.Equal(["pause"], Path(view));
+        Assert.Equal(1, (await run.VersionAsync("conf-buffered")).Stopped);
+    }
+
+    [Fact]
+    public async Task Redelivered_invalid_and_unknown_events_are_answered_and_counted_without_entering()
+    {
+        await using var run = await StartAsync("conf-listen");
+
+        var results = await run.IngestAsync([
+            Start("e1", "u1", "r1"),
+            Start("e1", "u1", "r1"),
+            """{ "id": "e2", "type": "conf.start", "customer": { "id": "u2" } }""",
+            """{ "id": "e3", "type": "unknown.kind", "customer": { "id": "u3" } }""",
+        ]);
+
+        Assert.Equal(["conf-listen"], results[0].Entered);
+        Assert.Equal(DiscardReason.Duplicate, Assert.Single(results[1].Discarded).Reason);
+        var invalid = Assert.Single(results[2].Discarded);
+        Assert.Equal(DiscardReason.InvalidEvent, invalid.Reason);
+        Assert.Contains("ref", invalid.Message, StringComparison.Ordinal);
+        Assert.Equal(("e3", 0), (results[3].EventKey, results[3].Matched.Count));
+        Assert.Null(await run.Host.Runtime.GetInstanceAsync("conf-listen", "u2"));
+        var version = await run.VersionAsync("conf-listen");
+        Assert.Equal((1, 1), (version.Entered, version.Active));
+        Assert.Equal(1, version.Discarded["duplicate"]);
+        Assert.Equal(1, version.Discarded["invalidEvent"]);
+        Assert.Equal(1, version.Nodes["listen"].Waiting);
+    }
+
     /// <summary>One payment failure run to its end (retry now, declined, the wait for a success times out).</summary>
     private static async Task<InstanceView> RunPaymentFailureAsync(ConformanceRun run, string eventId, int earlierRuns)
     {

@@ -200,4 +200,49 @@ public abstract partial class ConformanceScenarios
         Assert.Equal(1, version.Nodes["again"].Branches["branches[0]"]);
         Assert.Equal(1, version.Nodes["again"].Branches["otherwise"]);
     }
+
+    [Fact]
+    public async Task A_call_that_does_not_answer_in_time_is_timed_out_and_takes_the_error_path()
+    {
+        await using var run = await StartAsync(["conf-quick"], Answering("conf-quick", ScriptedReply.Json("{}") with { Delay = TimeSpan.FromSeconds(3) }));
+
+        await run.IngestAsync(Start("e1", "a1", "r1"));
+        var view = await run.WaitForEndAsync("conf-quick", "a1");
+
+        Assert.Equal(InstanceStatus.Completed, view.Status);
+        Assert.Equal(["call", "failed"], Path(view));
+        Assert.Single(run.RequestsTo("conf-quick")); // maxRetries 0
+        var result = Assert.Single(view.Steps, step => step.Kind == StepEventKind.ActionResult);
+        Assert.Equal(("timedout", null), (result.Outcome, result.StatusCode));
+        Assert.Equal(1, (await run.VersionAsync("conf-quick")).Nodes["call"].Branches["error"]);
+    }
+
+    [Fact]
+    public async Task The_event_that_ended_a_wait_is_readable_by_the_nodes_after_it()
+    {
+        await using var run = await StartAsync("conf-echo");
+
+        await run.IngestAsync(Start("e1", "v1", "r1"));
+        await run.WaitForEventWaitAsync("conf-echo", "v1", "listen");
+        await run.IngestAsync(Signal("s-77", "v1", "r1"));
+        var view = await run.WaitForEndAsync("conf-echo", "v1");
+
+        Assert.Equal(["listen", "echo", "done"], Path(view));
+        Assert.Equal("""{"ref":"s-77/e1"}""", Assert.Single(run.RequestsTo("conf-call")).Body);
+    }
+
+    [Fact]
+    public async Task An_instance_still_active_at_the_journey_timeout_ends_timed_out()
+    {
+        await using var run = await StartAsync("conf-deadline");
+
+        await run.IngestAsync(Start("e1", "t1", "r1"));
+        var view = await run.WaitForEndAsync("conf-deadline", "t1");
+
+        Assert.Equal(InstanceStatus.TimedOut, view.Status);
+        Assert.Equal(["pause"], Path(view));
+        var version = await run.VersionAsync("conf-deadline");
+        Assert.Equal((1, 0, 0, 1), (version.Entered, version.Active, version.Completed, version.TimedOut));
+        Assert.Equal(0, version.Nodes["pause"].Waiting);
+    }
 }
