@@ -1,6 +1,7 @@
 using Journeys.Core.Execution;
 using Journeys.Core.Routing;
 using Journeys.Runtime.Reporting;
+using Journeys.TestSupport.Connectors;
 
 namespace Journeys.TestSupport.Conformance;
 
@@ -126,6 +127,32 @@ public abstract partial class ConformanceScenarios
         Assert.Equal(InstanceStatus.Stopped, view.Status);
         Assert.Equal(["pause"], Path(view));
         Assert.Equal(1, (await run.VersionAsync("conf-buffered")).Stopped);
+    }
+
+    [Fact]
+    public async Task Stopping_the_journey_while_a_call_is_in_flight_ends_the_instance_before_its_next_node()
+    {
+        var slowCallArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var run = await StartAsync(["conf-stop-call"], (request, number) =>
+        {
+            if (request.Body.Contains("slow", StringComparison.Ordinal))
+            {
+                slowCallArrived.TrySetResult();
+                return ScriptedReply.Json("""{ "more": false }""") with { Delay = TimeSpan.FromSeconds(3) };
+            }
+
+            return Reply(request, number);
+        });
+
+        await run.IngestAsync(Start("e1", "s1", "r1"));
+        await slowCallArrived.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        await run.Host.StopJourneyAsync("conf-stop-call");
+        var view = await run.WaitForEndAsync("conf-stop-call", "s1");
+
+        Assert.Equal(InstanceStatus.Stopped, view.Status);
+        Assert.Equal(["slow"], Path(view));
+        Assert.Equal(["""{"ref":"slow"}"""], run.RequestsTo("conf-call").Select(r => r.Body)); // nothing is sent after the stop
+        Assert.Equal(1, (await run.VersionAsync("conf-stop-call")).Stopped);
     }
 
     [Fact]
