@@ -174,6 +174,7 @@ public abstract partial class ConformanceScenarios
         Assert.Contains("ref", invalid.Message, StringComparison.Ordinal);
         Assert.Equal(("e3", 0), (results[3].EventKey, results[3].Matched.Count));
         Assert.Null(await run.Host.Runtime.GetInstanceAsync("conf-listen", "u2"));
+        await run.WaitForEventWaitAsync("conf-listen", "u1", "listen"); // Durable counts an entry when the orchestration records it
         var version = await run.VersionAsync("conf-listen");
         Assert.Equal((1, 1), (version.Entered, version.Active));
         Assert.Equal(1, version.Discarded["duplicate"]);
