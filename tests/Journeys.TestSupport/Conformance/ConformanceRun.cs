@@ -101,6 +101,27 @@ public sealed class ConformanceRun : IAsyncDisposable
     /// <summary>The report of the journey's one version.</summary>
     public async Task<VersionReport> VersionAsync(string journeyId) => Assert.Single((await ReportAsync(journeyId)).Versions);
 
+    /// <summary>
+    /// The report of the journey's one version once <paramref name="condition"/> holds. Durable writes a step's
+    /// counters after its step events, one counter row at a time, so a report read while an instance runs may lag
+    /// behind its instance view; the embedded engine writes both in one transaction.
+    /// </summary>
+    public async Task<VersionReport> WaitForVersionAsync(string journeyId, Func<VersionReport, bool> condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        using var patience = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var version = await VersionAsync(journeyId);
+            if (condition(version))
+            {
+                return version;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), patience.Token);
+        }
+    }
+
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 
     /// <summary>The nodes the run entered, in order.</summary>
