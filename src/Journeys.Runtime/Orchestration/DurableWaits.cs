@@ -2,10 +2,11 @@ namespace Journeys.Runtime.Orchestration;
 
 /// <summary>
 /// A <see cref="WaitRequest"/> over Durable primitives: a durable timer raced against the awaited external event
-/// (if any) and the stop event, with every loser cancelled. Durable keeps an orchestration running while one of its
-/// timers is pending, so a timer that lost must be cancelled; a cancelled event wait loses nothing (Durable buffers
-/// the event for the next wait of that name). <c>Task.WhenAny</c> over Durable tasks is replay-safe: which task won
-/// is decided by the order of the completions recorded in the history.
+/// (if any) and the orchestration's stop wait (<see cref="IDurableSignals.Stop"/>), with the losing timer and event
+/// wait cancelled. Durable keeps an orchestration running while one of its timers is pending, so a timer that lost
+/// must be cancelled. The stop wait is shared by every wait of the execution and never cancelled: a stop that arrived
+/// earlier (during an activity) wins at once. <c>Task.WhenAny</c> over Durable tasks is replay-safe: which task won is
+/// decided by the order of the completions recorded in the history.
 /// </summary>
 public static class DurableWaits
 {
@@ -15,10 +16,9 @@ public static class DurableWaits
         ArgumentNullException.ThrowIfNull(request);
 
         using var timerCancellation = new CancellationTokenSource();
-        using var stopCancellation = new CancellationTokenSource();
         using var eventCancellation = new CancellationTokenSource();
         var timer = signals.CreateTimer(request.Until.UtcDateTime, timerCancellation.Token);
-        var stop = signals.WaitForExternalEvent(OrchestrationEvents.Stop, stopCancellation.Token);
+        var stop = signals.Stop;
         var raised = request.EventName is { } name ? signals.WaitForExternalEvent(name, eventCancellation.Token) : null;
 
         var winner = raised is null ? await Task.WhenAny(stop, timer) : await Task.WhenAny(stop, raised, timer);
@@ -27,11 +27,6 @@ public static class DurableWaits
         if (winner != timer)
         {
             timerCancellation.Cancel();
-        }
-
-        if (winner != stop)
-        {
-            stopCancellation.Cancel();
         }
 
         if (raised is not null && winner != raised)

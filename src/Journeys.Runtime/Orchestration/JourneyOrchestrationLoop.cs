@@ -60,6 +60,13 @@ public static class JourneyOrchestrationLoop
                     return new OrchestrationResult(ended.NewState, ContinuedAsNew: false);
                 }
 
+                if (port.StopRequested)
+                {
+                    // A stop raised while the last activity ran: the instance ends before its next node.
+                    result = Apply(new StopInput());
+                    continue;
+                }
+
                 var command = Current(result);
                 if (operations >= options.MaxOperationsPerGeneration)
                 {
@@ -107,6 +114,12 @@ public static class JourneyOrchestrationLoop
             return result;
         }
 
+        /// <summary>
+        /// An activity's result, or the stop when one was raised while the activity ran: the embedded engine ends a
+        /// stopped instance at once and ignores the call it had in flight, so the result is not applied here either.
+        /// </summary>
+        private StepResult ApplyUnlessStopped(StepInput completed) => Apply(port.StopRequested ? new StopInput() : completed);
+
         /// <summary>Carries out one command; null when the history grew long while waiting (continue as new, still waiting).</summary>
         private async Task<StepResult?> ExecuteAsync(JourneyCommand command)
         {
@@ -116,19 +129,19 @@ public static class JourneyOrchestrationLoop
                     var action = await port.CallActionAsync(
                         new ActionCallRequest(journey.JourneyId, journey.Version, call.NodeId, call.ActionId, call.Params, call.IdempotencyKey));
                     operations++;
-                    return Apply(action);
+                    return ApplyUnlessStopped(action);
 
                 case FetchDataCommand fetch:
                     var data = await port.FetchDataAsync(
                         new DataFetchRequest(journey.JourneyId, journey.Version, fetch.NodeId, fetch.Source, fetch.Group, fetch.Path));
                     operations++;
-                    return Apply(data);
+                    return ApplyUnlessStopped(data);
 
                 case JumpCommand jump:
                     var outcome = await port.JumpAsync(
                         new JumpRequest(journey.JourneyId, jump.TargetJourneyId, state!.ProfileId, jump.Entry, port.UtcNow));
                     operations++;
-                    return Apply(new JumpCompletedInput(outcome));
+                    return ApplyUnlessStopped(new JumpCompletedInput(outcome));
 
                 case StartTimerCommand timer:
                     var waited = await port.WaitAsync(new WaitRequest(timer.WakeAt));

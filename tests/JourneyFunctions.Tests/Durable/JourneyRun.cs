@@ -11,6 +11,7 @@ using Journeys.Runtime.Ingestion;
 using Journeys.Runtime.Reporting;
 using Journeys.TestSupport.Azurite;
 using Journeys.TestSupport.Catalog;
+using Journeys.TestSupport.Conformance;
 using Journeys.TestSupport.Connectors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,13 +46,25 @@ internal sealed class JourneyRun : IAsyncDisposable
 
     public IInstanceGateway Instances => new DurableInstanceGateway(Engine.Client);
 
+    /// <summary>What the HTTP functions serve: reports, instance views, ingestion (given the engine's client, <see cref="Instances"/>).</summary>
+    public DurableJourneyRuntime Runtime => app.GetRequiredService<DurableJourneyRuntime>();
+
     /// <summary>
     /// Publishes the named sample journeys (their waits replaced by <paramref name="waits"/>: ISO duration → shorter
     /// ISO duration) and starts the engine.
     /// </summary>
+    public static Task<JourneyRun> StartAsync(
+        AzuriteFixture azurite, EngineKind kind, Func<RecordedRequest, int, ScriptedReply> script, IReadOnlyDictionary<string, string> waits, params string[] journeys) =>
+        StartAsync(azurite, kind, script, configureApp: null, (catalog, services) => PublishAsync(catalog, services, waits, journeys));
+
+    /// <summary>
+    /// The app with <paramref name="configureApp"/> applied after its own registrations (a test's replacement of a
+    /// port wins), its catalog written by <paramref name="publish"/> before the engine starts.
+    /// </summary>
     public static async Task<JourneyRun> StartAsync(
-        AzuriteFixture azurite, EngineKind kind, Func<RecordedRequest, int, ScriptedReply> script, IReadOnlyDictionary<string, string> waits, params string[] journeys)
+        AzuriteFixture azurite, EngineKind kind, Func<RecordedRequest, int, ScriptedReply> script, Action<IServiceCollection>? configureApp, Func<CatalogUnderTest, LoopbackServer, Task> publish)
     {
+        ArgumentNullException.ThrowIfNull(publish);
         var tableService = new TableServiceClient(azurite.ConnectionString);
         foreach (var table in new[] { JourneyTables.Catalog, JourneyTables.EventKeys, JourneyTables.Exits, JourneyTables.Counters, JourneyTables.DeadLetters, JourneyTables.Instances })
         {
@@ -59,18 +72,13 @@ internal sealed class JourneyRun : IAsyncDisposable
         }
 
         var services = LoopbackServer.Start(script);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Journeys:Secrets:MAILER_TOKEN"] = "mailer-token",
-            ["Journeys:Secrets:LOYALTY_KEY"] = "loyalty-key",
-            ["Journeys:Secrets:BILLING_USER"] = "billing",
-            ["Journeys:Secrets:BILLING_PASSWORD"] = "secret",
-        }).Build();
-        var app = new ServiceCollection()
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(ConformanceCatalog.Secrets).Build();
+        var registrations = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddJourneyFunctions(_ => tableService)
-            .BuildServiceProvider();
-        await PublishAsync(CatalogUnderTest.From(app), services, waits, journeys);
+            .AddJourneyFunctions(_ => tableService);
+        configureApp?.Invoke(registrations);
+        var app = registrations.BuildServiceProvider();
+        await publish(CatalogUnderTest.From(app), services);
         var engine = kind == EngineKind.InMemory
             ? await DurableEngine.StartInMemoryAsync(app)
             : await DurableEngine.StartAzureStorageAsync(app, azurite.ConnectionString, "hub" + Guid.NewGuid().ToString("N")[..12]);

@@ -22,8 +22,8 @@ public sealed class DurableWaitsTests
         Assert.Equal(new DateTime(2026, 1, 15, 11, 0, 0, DateTimeKind.Utc), signals.TimerFireAt);
         Assert.Equal(DateTimeKind.Utc, signals.TimerFireAt.Kind);
         Assert.False(signals.TimerToken.IsCancellationRequested);
-        Assert.True(signals.Tokens["stop"].IsCancellationRequested);
         Assert.True(signals.Tokens["event:order.placed"].IsCancellationRequested);
+        Assert.DoesNotContain("stop", signals.Tokens.Keys); // the execution's one stop wait, never a wait of its own
     }
 
     [Fact]
@@ -37,8 +37,8 @@ public sealed class DurableWaitsTests
 
         Assert.Equal(WaitOutcome.Event("{\"payload\":1}"), outcome);
         Assert.True(signals.TimerToken.IsCancellationRequested);
-        Assert.True(signals.Tokens["stop"].IsCancellationRequested);
         Assert.False(signals.Tokens["event:order.placed"].IsCancellationRequested);
+        Assert.False(signals.Stop.IsCanceled);
     }
 
     [Fact]
@@ -47,12 +47,26 @@ public sealed class DurableWaitsTests
         var signals = new ScriptedSignals();
         var wait = DurableWaits.RaceAsync(signals, new WaitRequest(Until));
 
-        signals.Events["stop"].SetResult("stop");
+        signals.StopSource.SetResult("stop");
         var outcome = await wait;
 
         Assert.Equal(WaitOutcomeKind.StopRequested, outcome.Kind);
         Assert.True(signals.TimerToken.IsCancellationRequested);
-        Assert.Equal(["stop"], signals.Events.Keys);
+        Assert.Empty(signals.Events.Keys);
+    }
+
+    [Fact]
+    public async Task A_stop_received_before_the_wait_began_wins_at_once()
+    {
+        // Raised while an activity ran: the execution's stop wait completed then, and every later wait loses to it.
+        var signals = new ScriptedSignals();
+        signals.StopSource.SetResult("stop");
+
+        var outcome = await DurableWaits.RaceAsync(signals, new WaitRequest(Until, "event:order.placed"));
+
+        Assert.Equal(WaitOutcomeKind.StopRequested, outcome.Kind);
+        Assert.True(signals.TimerToken.IsCancellationRequested);
+        Assert.True(signals.Tokens["event:order.placed"].IsCancellationRequested);
     }
 
     private sealed class ScriptedSignals : IDurableSignals
@@ -66,6 +80,10 @@ public sealed class DurableWaitsTests
         public Dictionary<string, TaskCompletionSource<string>> Events { get; } = [];
 
         public Dictionary<string, CancellationToken> Tokens { get; } = [];
+
+        public TaskCompletionSource<string> StopSource { get; } = new();
+
+        public Task<string> Stop => StopSource.Task;
 
         public Task CreateTimer(DateTime fireAtUtc, CancellationToken cancellationToken)
         {
