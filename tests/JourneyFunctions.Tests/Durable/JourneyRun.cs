@@ -48,8 +48,18 @@ internal sealed class JourneyRun : IAsyncDisposable
     /// Publishes the named sample journeys (their waits replaced by <paramref name="waits"/>: ISO duration → shorter
     /// ISO duration) and starts the engine.
     /// </summary>
+    public static Task<JourneyRun> StartAsync(
+        AzuriteFixture azurite, EngineKind kind, Func<RecordedRequest, int, ScriptedReply> script, IReadOnlyDictionary<string, string> waits, params string[] journeys) =>
+        StartAsync(azurite, kind, script, waits, wrapOrchestrator: null, journeys);
+
+    /// <summary>As above, with the engine running the orchestrator function through <paramref name="wrapOrchestrator"/>.</summary>
     public static async Task<JourneyRun> StartAsync(
-        AzuriteFixture azurite, EngineKind kind, Func<RecordedRequest, int, ScriptedReply> script, IReadOnlyDictionary<string, string> waits, params string[] journeys)
+        AzuriteFixture azurite,
+        EngineKind kind,
+        Func<RecordedRequest, int, ScriptedReply> script,
+        IReadOnlyDictionary<string, string> waits,
+        OrchestratorWrapper? wrapOrchestrator,
+        params string[] journeys)
     {
         var tableService = new TableServiceClient(azurite.ConnectionString);
         foreach (var table in new[] { JourneyTables.Catalog, JourneyTables.EventKeys, JourneyTables.Exits, JourneyTables.Counters, JourneyTables.DeadLetters, JourneyTables.Instances })
@@ -71,8 +81,8 @@ internal sealed class JourneyRun : IAsyncDisposable
             .BuildServiceProvider();
         await PublishAsync(app.GetRequiredService<CatalogService>(), services, waits, journeys);
         var engine = kind == EngineKind.InMemory
-            ? await DurableEngine.StartInMemoryAsync(app)
-            : await DurableEngine.StartAzureStorageAsync(app, azurite.ConnectionString, "hub" + Guid.NewGuid().ToString("N")[..12]);
+            ? await DurableEngine.StartInMemoryAsync(app, wrapOrchestrator)
+            : await DurableEngine.StartAzureStorageAsync(app, azurite.ConnectionString, "hub" + Guid.NewGuid().ToString("N")[..12], wrapOrchestrator);
         return new JourneyRun(app, engine, services);
     }
 

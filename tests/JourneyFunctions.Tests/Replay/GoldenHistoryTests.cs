@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+
+namespace JourneyFunctions.Tests.Replay;
+
+/// <summary>
+/// Every committed golden history replays against the current orchestrator code (the check Durable makes when a
+/// deploy lands in the middle of running instances), and the replayer does catch a change of behaviour.
+/// </summary>
+public sealed class GoldenHistoryTests
+{
+    public static TheoryData<string> Histories() => [.. HistoryFiles.Committed().Select(file => Path.GetFileNameWithoutExtension(file))];
+
+    [Theory]
+    [MemberData(nameof(Histories))]
+    public void A_committed_history_replays_against_the_current_code(string name) =>
+        HistoryReplayer.Replay(HistoryFiles.Read(name), GoldenHistories.Orchestrator);
+
+    [Fact]
+    public void The_committed_histories_cover_the_three_samples_and_their_main_paths()
+    {
+        var histories = HistoryFiles.Committed().Select(file => OrchestrationHistory.Read(File.ReadAllText(file))).ToList();
+        var calls = histories.SelectMany(h => h.Orchestrations).SelectMany(o => o.Executions).SelectMany(g => g.Timeline).ToList();
+
+        Assert.Equal(
+            ["abandoned-cart", "payment-failed", "welcome-series"],
+            histories.SelectMany(h => h.Orchestrations).Select(o => o.InstanceId.Split(':')[1]).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(calls, c => c.Kind == HistoryEntryKind.Activity && c.Name == "FetchData");
+        Assert.Contains(calls, c => c.Kind == HistoryEntryKind.Activity && c.Name == "CallAction");
+        Assert.Contains(calls, c => c.Kind == HistoryEntryKind.ContinueAsNew && c.PreserveUnprocessedEvents);
+        Assert.Contains(calls, c => c.Kind == HistoryEntryKind.Completed && c.Synchronously);
+        Assert.Contains(calls, c => c.Kind == HistoryEntryKind.Completed && c.Payload?.ToJsonString().Contains("\"attempts\":4", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void A_history_whose_recorded_call_differs_from_the_code_fails_at_that_call_naming_both()
+    {
+        var history = HistoryFiles.Read("abandoned-cart-timeout");
+        var altered = Alter(history, entry => entry is { Kind: HistoryEntryKind.Activity, Name: "FetchData" }
+            ? entry with { Name = "CallAction" }
+            : entry);
+
+        var divergence = Assert.Throws<ReplayDivergenceException>(() => HistoryReplayer.Replay(altered, GoldenHistories.Orchestrator));
+
+        Assert.Contains("the history has\n  call #", divergence.Message, StringComparison.Ordinal);
+        Assert.Contains(": activity CallAction {", divergence.Message, StringComparison.Ordinal);
+        Assert.Contains("but the orchestrator made\n  call #", divergence.Message, StringComparison.Ordinal);
+        Assert.Contains(": activity FetchData {", divergence.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_loop_that_issues_other_calls_for_the_same_history_fails_the_replay()
+    {
+        // A real change to the loop: continuing as new after 2 operations instead of 20. The order history's
+        // generation does more than 2, so the changed loop continues as new where the history waited for an event.
+        var history = HistoryFiles.Read("abandoned-cart-order");
+
+        var divergence = Assert.Throws<ReplayDivergenceException>(() => HistoryReplayer.Replay(history, context => LoopWithShortGenerations(context, 2)));
+
+        Assert.Contains("but the orchestrator made\n  continue as new", divergence.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_history_that_goes_on_after_the_orchestrator_returned_fails_the_replay()
+    {
+        var history = HistoryFiles.Read("welcome-series");
+        var generation = history.Orchestrations[0].Executions[^1];
+        var longer = history with
+        {
+            Orchestrations = [history.Orchestrations[0] with
+            {
+                Executions = [.. history.Orchestrations[0].Executions.SkipLast(1), generation with
+                {
+                    Timeline = [.. generation.Timeline, new HistoryEntry { Kind = HistoryEntryKind.Timer, Call = 99, At = generation.StartedAt }],
+                }],
+            }],
+        };
+
+        var divergence = Assert.Throws<ReplayDivergenceException>(() => HistoryReplayer.Replay(longer, GoldenHistories.Orchestrator));
+
+        Assert.Contains("call #99: timer until", divergence.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_answer_changed_in_the_history_changes_the_calls_and_the_replay_says_where()
+    {
+        // The loyalty service answered "gold" in the recording: with "silver" the condition takes std-email, so the
+        // step the orchestrator records next differs from the recorded one.
+        var history = Alter(HistoryFiles.Read("abandoned-cart-timeout"), entry =>
+            entry.Kind == HistoryEntryKind.Completed && entry.Payload?.ToJsonString().Contains("\"gold\"", StringComparison.Ordinal) == true
+                ? entry with { Payload = JsonNode.Parse(entry.Payload.ToJsonString().Replace("\"gold\"", "\"silver\"", StringComparison.Ordinal)) }
+                : entry);
+
+        var divergence = Assert.Throws<ReplayDivergenceException>(() => HistoryReplayer.Replay(history, GoldenHistories.Orchestrator));
+
+        Assert.Contains("the history has\n  call #8: activity RecordSteps {", divergence.Message, StringComparison.Ordinal);
+        Assert.Contains("\"node\":\"vip-email\"", divergence.Message, StringComparison.Ordinal);
+        Assert.Contains("\"node\":\"std-email\"", divergence.Message, StringComparison.Ordinal);
+    }
+
+    private static Task LoopWithShortGenerations(Microsoft.DurableTask.TaskOrchestrationContext context, int maxOperations)
+    {
+        var input = Journeys.Runtime.Orchestration.OrchestrationJson.DeserializeInput(context.GetInput<string>()!);
+        return Journeys.Azure.Durable.JourneyOrchestration.RunAsync(
+            new Journeys.Azure.Durable.DurableOrchestrationPort(context), input, new Journeys.Azure.Durable.CompiledJourneyCache(), maxOperations);
+    }
+
+    private static OrchestrationHistory Alter(OrchestrationHistory history, Func<HistoryEntry, HistoryEntry> alter) => history with
+    {
+        Orchestrations = [.. history.Orchestrations.Select(o => o with
+        {
+            Executions = [.. o.Executions.Select(g => g with { Timeline = [.. g.Timeline.Select(alter)] })],
+        })],
+    };
+}
