@@ -37,6 +37,7 @@ public static class JourneyOrchestrationLoop
     /// <summary>The state of one episode; one instance per <see cref="RunAsync(IOrchestrationPort, CompiledJourney, OrchestrationInput, OrchestrationOptions)"/> call.</summary>
     private sealed class Run(IOrchestrationPort port, CompiledJourney journey, OrchestrationInput input, OrchestrationOptions options)
     {
+        private readonly int logic = OrchestrationLogic.Of(input);
         private InstanceState? state = input.State;
         private DateTimeOffset pendingSince = input.PendingSince ?? DateTimeOffset.MinValue;
         private int operations;
@@ -149,10 +150,14 @@ public static class JourneyOrchestrationLoop
         /// </summary>
         private async Task<StepResult?> WaitForEventAsync(WaitForEventCommand wait)
         {
-            var eventName = OrchestrationEvents.ForEvent(wait.EventId);
+            var request = new WaitRequest(wait.TimeoutAt, OrchestrationEvents.ForEvent(wait.EventId));
+
+            // Logic 1 (instances started before it changed) raced a new timer and stop wait for every event it
+            // ignored; its histories must replay with the very same calls, so it keeps doing that.
+            using var events = logic >= OrchestrationLogic.TimerKeptAcrossIgnoredEvents ? port.BeginEventWait(request) : null;
             while (true)
             {
-                var outcome = await port.WaitAsync(new WaitRequest(wait.TimeoutAt, eventName));
+                var outcome = events is null ? await port.WaitAsync(request) : await events.NextAsync();
                 operations++;
                 switch (outcome.Kind)
                 {

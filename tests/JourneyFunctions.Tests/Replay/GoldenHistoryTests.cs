@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Journeys.Runtime.Orchestration;
 
 namespace JourneyFunctions.Tests.Replay;
 
@@ -8,7 +9,7 @@ namespace JourneyFunctions.Tests.Replay;
 /// </summary>
 public sealed class GoldenHistoryTests
 {
-    public static TheoryData<string> Histories() => [.. HistoryFiles.Committed().Select(file => Path.GetFileNameWithoutExtension(file))];
+    public static TheoryData<string> Histories() => [.. HistoryFiles.Committed()];
 
     [Theory]
     [MemberData(nameof(Histories))]
@@ -16,25 +17,55 @@ public sealed class GoldenHistoryTests
         HistoryReplayer.Replay(HistoryFiles.Read(name), GoldenHistories.Orchestrator);
 
     [Fact]
-    public void The_committed_histories_cover_the_three_samples_and_their_main_paths()
+    public void Every_logic_version_has_histories_of_the_three_samples_and_their_main_paths_with_inputs_of_that_version()
     {
-        var histories = HistoryFiles.Committed().Select(file => OrchestrationHistory.Read(File.ReadAllText(file))).ToList();
-        var calls = histories.SelectMany(h => h.Orchestrations).SelectMany(o => o.Executions).SelectMany(g => g.Timeline).ToList();
+        var names = HistoryFiles.Committed().ToList();
 
-        Assert.Equal(
-            ["abandoned-cart", "payment-failed", "welcome-series"],
-            histories.SelectMany(h => h.Orchestrations).Select(o => o.InstanceId.Split(':')[1]).Distinct().Order(StringComparer.Ordinal));
-        Assert.Contains(calls, c => c.Kind == HistoryEntryKind.Activity && c.Name == "FetchData");
-        Assert.Contains(calls, c => c.Kind == HistoryEntryKind.Activity && c.Name == "CallAction");
-        Assert.Contains(calls, c => c.Kind == HistoryEntryKind.ContinueAsNew && c.PreserveUnprocessedEvents);
-        Assert.Contains(calls, c => c.Kind == HistoryEntryKind.Completed && c.Synchronously);
-        Assert.Contains(calls, c => c.Kind == HistoryEntryKind.Completed && c.Payload?.ToJsonString().Contains("\"attempts\":4", StringComparison.Ordinal) == true);
+        Assert.Equal(Enumerable.Range(1, OrchestrationLogic.Current), names.Select(HistoryFiles.LogicVersion).Distinct().Order());
+        foreach (var version in names.GroupBy(HistoryFiles.LogicVersion))
+        {
+            var histories = version.Select(HistoryFiles.Read).ToList();
+            var executions = histories.SelectMany(h => h.Orchestrations).SelectMany(o => o.Executions).ToList();
+            var calls = executions.SelectMany(g => g.Timeline).ToList();
+            Assert.Equal(
+                ["abandoned-cart", "payment-failed", "welcome-series"],
+                histories.SelectMany(h => h.Orchestrations).Select(o => o.InstanceId.Split(':')[1]).Distinct().Order(StringComparer.Ordinal));
+            Assert.All(executions, g => Assert.Equal(version.Key, OrchestrationLogic.Of(OrchestrationJson.DeserializeInput(g.Input.ToJsonString()))));
+            Assert.Contains(calls, c => c.Kind == HistoryEntryKind.Activity && c.Name == "FetchData");
+            Assert.Contains(calls, c => c.Kind == HistoryEntryKind.Activity && c.Name == "CallAction");
+            Assert.Contains(calls, c => c.Kind == HistoryEntryKind.ContinueAsNew && c.PreserveUnprocessedEvents);
+            Assert.Contains(calls, c => c.Kind == HistoryEntryKind.Completed && c.Synchronously);
+            Assert.Contains(calls, c => c.Kind == HistoryEntryKind.Completed && c.Payload?.ToJsonString().Contains("\"attempts\":4", StringComparison.Ordinal) == true);
+        }
+    }
+
+    [Fact]
+    public void A_history_of_an_instance_started_before_a_change_replays_because_the_change_is_gated_on_its_logic_version()
+    {
+        // Logic 2 keeps the timer across ignored events. An instance started under logic 1 (no logicVersion in its
+        // input) that ignored an event replays; the same history read as logic 2, i.e. the change without its gate,
+        // would have failed it after the deploy, at the first call made after the ignored event.
+        var history = HistoryFiles.Read("logic1/abandoned-cart-order");
+        HistoryReplayer.Replay(history, GoldenHistories.Orchestrator);
+
+        var ungated = history with
+        {
+            Orchestrations = [.. history.Orchestrations.Select(o => o with
+            {
+                Executions = [.. o.Executions.Select(g => g with { Input = WithLogicVersion(g.Input, 2) })],
+            })],
+        };
+        var divergence = Assert.Throws<ReplayDivergenceException>(() => HistoryReplayer.Replay(ungated, GoldenHistories.Orchestrator));
+
+        Assert.Contains("the history has\n  cancel of call #", divergence.Message, StringComparison.Ordinal);
+        Assert.Contains("but the orchestrator made\n  call #", divergence.Message, StringComparison.Ordinal);
+        Assert.Contains(": wait for event 'event:order.placed'", divergence.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_history_whose_recorded_call_differs_from_the_code_fails_at_that_call_naming_both()
     {
-        var history = HistoryFiles.Read("abandoned-cart-timeout");
+        var history = HistoryFiles.Read("logic2/abandoned-cart-timeout");
         var altered = Alter(history, entry => entry is { Kind: HistoryEntryKind.Activity, Name: "FetchData" }
             ? entry with { Name = "CallAction" }
             : entry);
@@ -51,18 +82,19 @@ public sealed class GoldenHistoryTests
     public void A_loop_that_issues_other_calls_for_the_same_history_fails_the_replay()
     {
         // A real change to the loop: continuing as new after 2 operations instead of 20. The order history's
-        // generation does more than 2, so the changed loop continues as new where the history waited for an event.
-        var history = HistoryFiles.Read("abandoned-cart-order");
+        // generation does more than 2, so after the ignored event the changed loop ends its wait (cancelling the
+        // timer) to continue as new, where the history waited for the next event.
+        var history = HistoryFiles.Read("logic2/abandoned-cart-order");
 
         var divergence = Assert.Throws<ReplayDivergenceException>(() => HistoryReplayer.Replay(history, context => LoopWithShortGenerations(context, 2)));
 
-        Assert.Contains("but the orchestrator made\n  continue as new", divergence.Message, StringComparison.Ordinal);
+        Assert.Contains("the history has\n  call #6: wait for event 'event:order.placed'\nbut the orchestrator made\n  cancel of call #3", divergence.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_history_that_goes_on_after_the_orchestrator_returned_fails_the_replay()
     {
-        var history = HistoryFiles.Read("welcome-series");
+        var history = HistoryFiles.Read("logic2/welcome-series");
         var generation = history.Orchestrations[0].Executions[^1];
         var longer = history with
         {
@@ -85,7 +117,7 @@ public sealed class GoldenHistoryTests
     {
         // The loyalty service answered "gold" in the recording: with "silver" the condition takes std-email, so the
         // step the orchestrator records next differs from the recorded one.
-        var history = Alter(HistoryFiles.Read("abandoned-cart-timeout"), entry =>
+        var history = Alter(HistoryFiles.Read("logic2/abandoned-cart-timeout"), entry =>
             entry.Kind == HistoryEntryKind.Completed && entry.Payload?.ToJsonString().Contains("\"gold\"", StringComparison.Ordinal) == true
                 ? entry with { Payload = JsonNode.Parse(entry.Payload.ToJsonString().Replace("\"gold\"", "\"silver\"", StringComparison.Ordinal)) }
                 : entry);
@@ -99,9 +131,16 @@ public sealed class GoldenHistoryTests
 
     private static Task LoopWithShortGenerations(Microsoft.DurableTask.TaskOrchestrationContext context, int maxOperations)
     {
-        var input = Journeys.Runtime.Orchestration.OrchestrationJson.DeserializeInput(context.GetInput<string>()!);
+        var input = OrchestrationJson.DeserializeInput(context.GetInput<string>()!);
         return Journeys.Azure.Durable.JourneyOrchestration.RunAsync(
             new Journeys.Azure.Durable.DurableOrchestrationPort(context), input, new Journeys.Azure.Durable.CompiledJourneyCache(), maxOperations);
+    }
+
+    private static JsonNode WithLogicVersion(JsonNode input, int version)
+    {
+        var copy = input.DeepClone();
+        copy["logicVersion"] = version;
+        return copy;
     }
 
     private static OrchestrationHistory Alter(OrchestrationHistory history, Func<HistoryEntry, HistoryEntry> alter) => history with

@@ -4,8 +4,7 @@ using System.Text.RegularExpressions;
 namespace JourneyFunctions.Tests.Replay;
 
 /// <summary>
-/// Takes the machine and the moment out of a recorded history's text, so that a re-recording differs only where
-/// the behaviour did. Every date moves by the same whole number of weeks (the first execution lands in the week of
+/// Takes the machine and the moment out of a recorded history's text. Every date moves by the same whole number of weeks (the first execution lands in the week of
 /// <see cref="Anchor"/>; time of day, weekday and every interval are kept, so the orchestrator computes the same
 /// things from the moved times); the loopback services' address becomes <see cref="Services"/>; measured latencies
 /// become 0. The same rewrite applies to the calls and to the answers, so a replay compares like with like.

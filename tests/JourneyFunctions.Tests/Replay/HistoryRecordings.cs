@@ -11,7 +11,7 @@ namespace JourneyFunctions.Tests.Replay;
 /// <summary>
 /// Records the golden histories: real runs of the three samples through the app's orchestrator and activity
 /// functions on the Durable test host (in memory), over a <see cref="HistoryRecorder"/>. Skipped unless
-/// <c>JOURNEYS_RECORD_HISTORIES=1</c> (docs/testing.md); each recording is replayed at once before it is written.
+/// <c>JOURNEYS_RECORD_HISTORIES=1</c> (docs/azure.md, "Changing orchestration behaviour safely"); each recording is replayed at once before it is written.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class HistoryRecordings(AzuriteFixture azurite)

@@ -55,6 +55,61 @@ public sealed class DurableWaitsTests
         Assert.Equal(["stop"], signals.Events.Keys);
     }
 
+    [Fact]
+    public async Task A_wait_for_events_keeps_its_timer_and_stop_wait_when_an_event_comes_and_waits_only_for_the_next_event()
+    {
+        var signals = new ScriptedSignals();
+        using var wait = new DurableEventWait(signals, new WaitRequest(Until, "event:order.placed"));
+
+        var first = wait.NextAsync();
+        var firstEvent = signals.Events["event:order.placed"];
+        firstEvent.SetResult("{\"payload\":1}");
+        Assert.Equal(WaitOutcome.Event("{\"payload\":1}"), await first);
+        var second = wait.NextAsync();
+
+        Assert.Equal(1, signals.TimersCreated);
+        Assert.False(signals.TimerToken.IsCancellationRequested);
+        Assert.False(signals.Tokens["stop"].IsCancellationRequested);
+        Assert.NotSame(firstEvent, signals.Events["event:order.placed"]);
+        signals.Timer.SetResult();
+        Assert.Equal(WaitOutcomeKind.TimerFired, (await second).Kind);
+        Assert.True(signals.Tokens["event:order.placed"].IsCancellationRequested);
+        Assert.True(signals.Tokens["stop"].IsCancellationRequested);
+        await Assert.ThrowsAsync<InvalidOperationException>(wait.NextAsync);
+    }
+
+    [Fact]
+    public async Task Ending_a_wait_for_events_after_an_event_cancels_its_timer_and_stop_wait()
+    {
+        var signals = new ScriptedSignals();
+        var wait = new DurableEventWait(signals, new WaitRequest(Until, "event:order.placed"));
+
+        var next = wait.NextAsync();
+        signals.Events["event:order.placed"].SetResult("{}");
+        await next;
+        var timer = signals.TimerToken;
+        var stop = signals.Tokens["stop"];
+        Assert.False(timer.IsCancellationRequested);
+        wait.Dispose();
+
+        Assert.True(timer.IsCancellationRequested);
+        Assert.True(stop.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task A_stop_ends_a_wait_for_events_and_cancels_its_timer()
+    {
+        var signals = new ScriptedSignals();
+        using var wait = new DurableEventWait(signals, new WaitRequest(Until, "event:order.placed"));
+
+        var next = wait.NextAsync();
+        signals.Events["stop"].SetResult("stop");
+
+        Assert.Equal(WaitOutcomeKind.StopRequested, (await next).Kind);
+        Assert.True(signals.TimerToken.IsCancellationRequested);
+        Assert.True(signals.Tokens["event:order.placed"].IsCancellationRequested);
+    }
+
     private sealed class ScriptedSignals : IDurableSignals
     {
         public TaskCompletionSource Timer { get; } = new();
@@ -67,8 +122,11 @@ public sealed class DurableWaitsTests
 
         public Dictionary<string, CancellationToken> Tokens { get; } = [];
 
+        public int TimersCreated { get; private set; }
+
         public Task CreateTimer(DateTime fireAtUtc, CancellationToken cancellationToken)
         {
+            TimersCreated++;
             TimerFireAt = fireAtUtc;
             TimerToken = cancellationToken;
             return Timer.Task;
