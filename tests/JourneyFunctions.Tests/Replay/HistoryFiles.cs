@@ -1,3 +1,4 @@
+using System.Globalization;
 using Journeys.Runtime.Orchestration;
 
 namespace JourneyFunctions.Tests.Replay;
@@ -29,7 +30,7 @@ internal static class HistoryFiles
         OrchestrationHistory.Read(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, Folder, name + ".json")));
 
     /// <summary>The logic version of a committed history (its folder, <c>logic2/…</c> → 2).</summary>
-    public static int LogicVersion(string name) => int.Parse(name.Split('/')[0]["logic".Length..], System.Globalization.CultureInfo.InvariantCulture);
+    public static int LogicVersion(string name) => int.Parse(name.Split('/')[0]["logic".Length..], CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The source folder recordings are written to: the current logic version's, found from the test assembly
@@ -42,7 +43,7 @@ internal static class HistoryFiles
             var candidate = Path.Combine(folder.FullName, "tests", "JourneyFunctions.Tests", Folder);
             if (File.Exists(Path.Combine(folder.FullName, "Journeys.slnf")) && Directory.Exists(candidate))
             {
-                return Directory.CreateDirectory(Path.Combine(candidate, "logic" + OrchestrationLogic.Current.ToString(System.Globalization.CultureInfo.InvariantCulture))).FullName;
+                return Directory.CreateDirectory(Path.Combine(candidate, "logic" + OrchestrationLogic.Current.ToString(CultureInfo.InvariantCulture))).FullName;
             }
         }
 

@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
