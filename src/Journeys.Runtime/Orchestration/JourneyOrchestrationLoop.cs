@@ -38,6 +38,7 @@ public static class JourneyOrchestrationLoop
     private sealed class Run(IOrchestrationPort port, CompiledJourney journey, OrchestrationInput input, OrchestrationOptions options)
     {
         private readonly int logic = OrchestrationLogic.Of(input);
+        private readonly StepRules rules = OrchestrationLogic.StepRulesOf(OrchestrationLogic.Of(input));
         private InstanceState? state = input.State;
         private DateTimeOffset pendingSince = input.PendingSince ?? DateTimeOffset.MinValue;
         private int operations;
@@ -98,7 +99,7 @@ public static class JourneyOrchestrationLoop
         private StepResult Apply(StepInput stepInput)
         {
             var now = port.UtcNow;
-            var result = JourneyStepper.Step(journey, state, stepInput, now);
+            var result = JourneyStepper.Step(journey, state, stepInput, now, rules);
             if (result.StateChanged)
             {
                 pendingSince = now;

@@ -1,3 +1,5 @@
+using Journeys.Core.Execution;
+
 namespace Journeys.Runtime.Orchestration;
 
 /// <summary>
@@ -19,8 +21,18 @@ public static class OrchestrationLogic
     /// </summary>
     public const int TimerKeptAcrossIgnoredEvents = 2;
 
+    /// <summary>
+    /// Version 3: a data-source path in which a value renders empty as a whole segment fails the node
+    /// (<see cref="StepRules.RefuseEmptyPathSegments"/>); before, the stepper asked for the fetch.
+    /// </summary>
+    public const int EmptyPathSegmentRefused = 3;
+
     /// <summary>What a new instance gets: the newest version.</summary>
-    public const int Current = TimerKeptAcrossIgnoredEvents;
+    public const int Current = EmptyPathSegmentRefused;
+
+    /// <summary>The stepper rules of a logic version.</summary>
+    public static StepRules StepRulesOf(int version) =>
+        version >= EmptyPathSegmentRefused ? StepRules.Current : StepRules.Current with { RefuseEmptyPathSegments = false };
 
     /// <summary>The version an input runs with (<see cref="Initial"/> when it carries none).</summary>
     public static int Of(OrchestrationInput input)

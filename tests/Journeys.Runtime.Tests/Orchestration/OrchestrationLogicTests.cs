@@ -26,9 +26,9 @@ public sealed class OrchestrationLogicTests
     {
         var input = OrchestrationInput.NewInstance("abandoned-cart", 1, "c-42", "run", Json(MatchingOrder));
 
-        Assert.Equal(2, OrchestrationLogic.Current);
-        Assert.Contains("\"logicVersion\":2", OrchestrationJson.Serialize(input), StringComparison.Ordinal);
-        Assert.Equal(2, OrchestrationLogic.Of(OrchestrationJson.DeserializeInput(OrchestrationJson.Serialize(input))));
+        Assert.Equal(3, OrchestrationLogic.Current);
+        Assert.Contains("\"logicVersion\":3", OrchestrationJson.Serialize(input), StringComparison.Ordinal);
+        Assert.Equal(3, OrchestrationLogic.Of(OrchestrationJson.DeserializeInput(OrchestrationJson.Serialize(input))));
     }
 
     [Fact]
@@ -65,6 +65,19 @@ public sealed class OrchestrationLogicTests
             ],
             port.Calls.Take(6));
         Assert.Equal(InstanceStatus.Completed, result.State.Status);
+    }
+
+    [Theory]
+    [InlineData(2, "fetch loyalty.tier /members/")]
+    [InlineData(3, "record resumed await-order timeout, exited await-order, entered tier-check, error tier-check")]
+    public async Task An_empty_path_segment_fails_the_node_from_logic_3_and_is_fetched_as_before_under_older_logic(int logic, string after)
+    {
+        // The loyalty path is /members/{profile.id}: an empty profile id leaves an empty last segment.
+        var port = new FakeOrchestrationPort(T0).ThenTimer(T0.AddHours(1)).ThenData("{}", T0.AddHours(1).AddSeconds(1)).ThenAction(ActionStatus.Ok, 202, T0.AddHours(1).AddSeconds(2));
+
+        await JourneyOrchestrationLoop.RunAsync(port, Compiled, NewInput() with { ProfileId = string.Empty, LogicVersion = logic });
+
+        Assert.StartsWith(after, port.Calls[logic == 2 ? 5 : 4], StringComparison.Ordinal);
     }
 
     [Theory]
