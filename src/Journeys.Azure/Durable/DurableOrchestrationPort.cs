@@ -11,7 +11,17 @@ namespace Journeys.Azure.Durable;
 /// </summary>
 public sealed class DurableOrchestrationPort(TaskOrchestrationContext context) : IOrchestrationPort, IDurableSignals
 {
+    private Task<string>? stop;
+
     public DateTimeOffset UtcNow => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    /// <summary>
+    /// Waited for once per execution, on first use (the loop's first check, at the same point of every replay); a
+    /// stop raised before that is buffered by Durable and taken by this wait.
+    /// </summary>
+    public Task<string> Stop => stop ??= context.WaitForExternalEvent<string>(OrchestrationEvents.Stop);
+
+    public bool StopRequested => Stop.IsCompleted;
 
     public async Task<JourneySnapshot> LoadJourneyAsync(JourneyVersionRef journey) =>
         OrchestrationJson.DeserializeSnapshot(await context.CallActivityAsync<string>(ActivityNames.LoadJourney, OrchestrationJson.Serialize(journey)));

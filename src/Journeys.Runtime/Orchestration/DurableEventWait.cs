@@ -1,7 +1,8 @@
 namespace Journeys.Runtime.Orchestration;
 
 /// <summary>
-/// <see cref="IEventWait"/> over Durable primitives: one durable timer and one stop wait for the whole wait, and one
+/// <see cref="IEventWait"/> over Durable primitives: one durable timer and one stop wait for the whole wait (the
+/// execution's, never cancelled, when <see cref="WaitRequest.SharedStop"/>), and one
 /// external-event wait per <see cref="NextAsync"/>, raced like <see cref="DurableWaits.RaceAsync"/> (same order, so
 /// the same winner when several have completed). An event leaves the timer and the stop wait pending for the next
 /// round; the timer or a stop ends the wait and cancels the rest.
@@ -14,6 +15,7 @@ public sealed class DurableEventWait : IEventWait
     private readonly CancellationTokenSource stopCancellation = new();
     private readonly Task timer;
     private readonly Task<string> stop;
+    private readonly bool sharedStop;
     private bool over;
 
     public DurableEventWait(IDurableSignals signals, WaitRequest request)
@@ -23,7 +25,8 @@ public sealed class DurableEventWait : IEventWait
         this.signals = signals;
         eventName = request.EventName ?? throw new ArgumentException("A wait for events needs an event name.", nameof(request));
         timer = signals.CreateTimer(request.Until.UtcDateTime, timerCancellation.Token);
-        stop = signals.WaitForExternalEvent(OrchestrationEvents.Stop, stopCancellation.Token);
+        sharedStop = request.SharedStop;
+        stop = sharedStop ? signals.Stop : signals.WaitForExternalEvent(OrchestrationEvents.Stop, stopCancellation.Token);
     }
 
     public async Task<WaitOutcome> NextAsync()
@@ -65,7 +68,7 @@ public sealed class DurableEventWait : IEventWait
             timerCancellation.Cancel();
         }
 
-        if (!stop.IsCompleted && !stopCancellation.IsCancellationRequested)
+        if (!sharedStop && !stop.IsCompleted && !stopCancellation.IsCancellationRequested)
         {
             stopCancellation.Cancel();
         }

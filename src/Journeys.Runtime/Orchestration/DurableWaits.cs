@@ -2,10 +2,12 @@ namespace Journeys.Runtime.Orchestration;
 
 /// <summary>
 /// A <see cref="WaitRequest"/> over Durable primitives: a durable timer raced against the awaited external event
-/// (if any) and the stop event, with every loser cancelled. Durable keeps an orchestration running while one of its
-/// timers is pending, so a timer that lost must be cancelled; a cancelled event wait loses nothing (Durable buffers
-/// the event for the next wait of that name). <c>Task.WhenAny</c> over Durable tasks is replay-safe: which task won
-/// is decided by the order of the completions recorded in the history.
+/// (if any) and the orchestration's stop wait (<see cref="IDurableSignals.Stop"/>), with the losing timer and event
+/// wait cancelled (an orchestration started before logic 4 races a stop wait of its own, see
+/// <see cref="WaitRequest.SharedStop"/>). Durable keeps an orchestration running while one of its timers is pending, so a timer that lost
+/// must be cancelled. The stop wait is shared by every wait of the execution and never cancelled: a stop that arrived
+/// earlier (during an activity) wins at once. <c>Task.WhenAny</c> over Durable tasks is replay-safe: which task won is
+/// decided by the order of the completions recorded in the history.
 /// </summary>
 public static class DurableWaits
 {
@@ -18,7 +20,9 @@ public static class DurableWaits
         using var stopCancellation = new CancellationTokenSource();
         using var eventCancellation = new CancellationTokenSource();
         var timer = signals.CreateTimer(request.Until.UtcDateTime, timerCancellation.Token);
-        var stop = signals.WaitForExternalEvent(OrchestrationEvents.Stop, stopCancellation.Token);
+
+        // Before logic 4 every race had a stop wait of its own, cancelled when it lost (those histories have them).
+        var stop = request.SharedStop ? signals.Stop : signals.WaitForExternalEvent(OrchestrationEvents.Stop, stopCancellation.Token);
         var raised = request.EventName is { } name ? signals.WaitForExternalEvent(name, eventCancellation.Token) : null;
 
         var winner = raised is null ? await Task.WhenAny(stop, timer) : await Task.WhenAny(stop, raised, timer);
@@ -29,7 +33,7 @@ public static class DurableWaits
             timerCancellation.Cancel();
         }
 
-        if (winner != stop)
+        if (!request.SharedStop && winner != stop)
         {
             stopCancellation.Cancel();
         }

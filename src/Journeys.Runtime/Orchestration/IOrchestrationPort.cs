@@ -13,6 +13,13 @@ public interface IOrchestrationPort
     /// <summary>The orchestration's current time (Durable: <c>CurrentUtcDateTime</c>, recorded in history).</summary>
     DateTimeOffset UtcNow { get; }
 
+    /// <summary>
+    /// Whether the stop event has been received (Durable: the execution's one stop wait has completed, which history
+    /// decides). The loop checks it after each activity and before each command, so that a stop raised while an
+    /// activity ran ends the instance before its next node, as the embedded engine ends it at once.
+    /// </summary>
+    bool StopRequested { get; }
+
     /// <summary>Activity: the journey version and the configuration it uses.</summary>
     Task<JourneySnapshot> LoadJourneyAsync(JourneyVersionRef journey);
 

@@ -62,6 +62,13 @@ public static class JourneyOrchestrationLoop
                     return new OrchestrationResult(ended.NewState, ContinuedAsNew: false);
                 }
 
+                if (StopRequested)
+                {
+                    // A stop raised while the last activity ran: the instance ends before its next node.
+                    result = Apply(new StopInput());
+                    continue;
+                }
+
                 var command = Current(result);
                 if (operations >= options.MaxOperationsPerGeneration)
                 {
@@ -109,6 +116,17 @@ public static class JourneyOrchestrationLoop
             return result;
         }
 
+        /// <summary>
+        /// An activity's result, or the stop when one was raised while the activity ran: the embedded engine ends a
+        /// stopped instance at once and ignores the call it had in flight, so the result is not applied here either.
+        /// </summary>
+        private StepResult ApplyUnlessStopped(StepInput completed) => Apply(StopRequested ? new StopInput() : completed);
+
+        private bool SharedStop => logic >= OrchestrationLogic.StopWaitedOncePerExecution;
+
+        /// <summary>A stop was received (logic 4 on: before, only a wait saw a stop, and reading it would add a call).</summary>
+        private bool StopRequested => logic >= OrchestrationLogic.StopWaitedOncePerExecution && port.StopRequested;
+
         /// <summary>Carries out one command; null when the history grew long while waiting (continue as new, still waiting).</summary>
         private async Task<StepResult?> ExecuteAsync(JourneyCommand command)
         {
@@ -118,22 +136,22 @@ public static class JourneyOrchestrationLoop
                     var action = await port.CallActionAsync(
                         new ActionCallRequest(journey.JourneyId, journey.Version, call.NodeId, call.ActionId, call.Params, call.IdempotencyKey));
                     operations++;
-                    return Apply(action);
+                    return ApplyUnlessStopped(action);
 
                 case FetchDataCommand fetch:
                     var data = await port.FetchDataAsync(
                         new DataFetchRequest(journey.JourneyId, journey.Version, fetch.NodeId, fetch.Source, fetch.Group, fetch.Path));
                     operations++;
-                    return Apply(data);
+                    return ApplyUnlessStopped(data);
 
                 case JumpCommand jump:
                     var outcome = await port.JumpAsync(
                         new JumpRequest(journey.JourneyId, jump.TargetJourneyId, state!.ProfileId, jump.Entry, port.UtcNow));
                     operations++;
-                    return Apply(new JumpCompletedInput(outcome));
+                    return ApplyUnlessStopped(new JumpCompletedInput(outcome));
 
                 case StartTimerCommand timer:
-                    var waited = await port.WaitAsync(new WaitRequest(timer.WakeAt));
+                    var waited = await port.WaitAsync(new WaitRequest(timer.WakeAt, SharedStop: SharedStop));
                     operations++;
                     return Apply(waited.Kind == WaitOutcomeKind.StopRequested ? new StopInput() : new TimerFiredInput(timer.WakeAt));
 
@@ -151,7 +169,7 @@ public static class JourneyOrchestrationLoop
         /// </summary>
         private async Task<StepResult?> WaitForEventAsync(WaitForEventCommand wait)
         {
-            var request = new WaitRequest(wait.TimeoutAt, OrchestrationEvents.ForEvent(wait.EventId));
+            var request = new WaitRequest(wait.TimeoutAt, OrchestrationEvents.ForEvent(wait.EventId), SharedStop);
 
             // Logic 1 (instances started before it changed) raced a new timer and stop wait for every event it
             // ignored; its histories must replay with the very same calls, so it keeps doing that.

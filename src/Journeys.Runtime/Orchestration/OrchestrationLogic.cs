@@ -27,8 +27,15 @@ public static class OrchestrationLogic
     /// </summary>
     public const int EmptyPathSegmentRefused = 3;
 
+    /// <summary>
+    /// Version 4: the stop event is waited for once per execution (<see cref="IDurableSignals.Stop"/>) and checked
+    /// after each activity, so a stop raised while an activity ran ends the instance before its next node; before,
+    /// each wait raced a stop wait of its own (and the SDK could hand such a stop to a cancelled one).
+    /// </summary>
+    public const int StopWaitedOncePerExecution = 4;
+
     /// <summary>What a new instance gets: the newest version.</summary>
-    public const int Current = EmptyPathSegmentRefused;
+    public const int Current = StopWaitedOncePerExecution;
 
     /// <summary>The stepper rules of a logic version.</summary>
     public static StepRules StepRulesOf(int version) =>

@@ -91,7 +91,7 @@ internal sealed class DurableEngine : IAsyncDisposable
                 web.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
                 web.ConfigureServices(services =>
                 {
-                    services.AddGrpc();
+                    services.AddGrpc(grpc => grpc.Interceptors.Add<ContinueAsNewEventCarryover>());
                     services.AddSingleton(service);
                     services.AddSingleton(client);
                     services.AddSingleton<TaskHubGrpcServer>();

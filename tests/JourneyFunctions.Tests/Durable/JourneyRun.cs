@@ -10,6 +10,7 @@ using Journeys.Runtime.Catalog;
 using Journeys.Runtime.Ingestion;
 using Journeys.Runtime.Reporting;
 using Journeys.TestSupport.Azurite;
+using Journeys.TestSupport.Conformance;
 using Journeys.TestSupport.Connectors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,23 +45,41 @@ internal sealed class JourneyRun : IAsyncDisposable
 
     public IInstanceGateway Instances => new DurableInstanceGateway(Engine.Client);
 
+    /// <summary>What the HTTP functions serve: reports, instance views, ingestion (given the engine's client, <see cref="Instances"/>).</summary>
+    public DurableJourneyRuntime Runtime => app.GetRequiredService<DurableJourneyRuntime>();
+
     /// <summary>
     /// Publishes the named sample journeys (their waits replaced by <paramref name="waits"/>: ISO duration → shorter
     /// ISO duration) and starts the engine.
     /// </summary>
     public static Task<JourneyRun> StartAsync(
         AzuriteFixture azurite, EngineKind kind, Func<RecordedRequest, int, ScriptedReply> script, IReadOnlyDictionary<string, string> waits, params string[] journeys) =>
-        StartAsync(azurite, kind, script, waits, wrapOrchestrator: null, journeys);
+        StartAsync(azurite, kind, script, configureApp: null, (catalog, services) => PublishAsync(catalog, services, waits, journeys));
 
     /// <summary>As above, with the engine running the orchestrator function through <paramref name="wrapOrchestrator"/>.</summary>
-    public static async Task<JourneyRun> StartAsync(
+    public static Task<JourneyRun> StartAsync(
         AzuriteFixture azurite,
         EngineKind kind,
         Func<RecordedRequest, int, ScriptedReply> script,
         IReadOnlyDictionary<string, string> waits,
         OrchestratorWrapper? wrapOrchestrator,
-        params string[] journeys)
+        params string[] journeys) =>
+        StartAsync(azurite, kind, script, configureApp: null, (catalog, services) => PublishAsync(catalog, services, waits, journeys), wrapOrchestrator);
+
+    /// <summary>
+    /// The app with <paramref name="configureApp"/> applied after its own registrations (a test's replacement of a
+    /// port wins), its catalog written by <paramref name="publish"/> before the engine starts, and the engine running
+    /// the orchestrator function through <paramref name="wrapOrchestrator"/> when given.
+    /// </summary>
+    public static async Task<JourneyRun> StartAsync(
+        AzuriteFixture azurite,
+        EngineKind kind,
+        Func<RecordedRequest, int, ScriptedReply> script,
+        Action<IServiceCollection>? configureApp,
+        Func<CatalogService, LoopbackServer, Task> publish,
+        OrchestratorWrapper? wrapOrchestrator = null)
     {
+        ArgumentNullException.ThrowIfNull(publish);
         var tableService = new TableServiceClient(azurite.ConnectionString);
         foreach (var table in new[] { JourneyTables.Catalog, JourneyTables.EventKeys, JourneyTables.Exits, JourneyTables.Counters, JourneyTables.DeadLetters, JourneyTables.Instances })
         {
@@ -68,18 +87,13 @@ internal sealed class JourneyRun : IAsyncDisposable
         }
 
         var services = LoopbackServer.Start(script);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Journeys:Secrets:MAILER_TOKEN"] = "mailer-token",
-            ["Journeys:Secrets:LOYALTY_KEY"] = "loyalty-key",
-            ["Journeys:Secrets:BILLING_USER"] = "billing",
-            ["Journeys:Secrets:BILLING_PASSWORD"] = "secret",
-        }).Build();
-        var app = new ServiceCollection()
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(ConformanceCatalog.Secrets).Build();
+        var registrations = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddJourneyFunctions(_ => tableService)
-            .BuildServiceProvider();
-        await PublishAsync(app.GetRequiredService<CatalogService>(), services, waits, journeys);
+            .AddJourneyFunctions(_ => tableService);
+        configureApp?.Invoke(registrations);
+        var app = registrations.BuildServiceProvider();
+        await publish(app.GetRequiredService<CatalogService>(), services);
         var engine = kind == EngineKind.InMemory
             ? await DurableEngine.StartInMemoryAsync(app, wrapOrchestrator)
             : await DurableEngine.StartAzureStorageAsync(app, azurite.ConnectionString, "hub" + Guid.NewGuid().ToString("N")[..12], wrapOrchestrator);

@@ -46,6 +46,7 @@ public sealed class DurableOrchestrationPortTests
         Assert.Equal(InstanceStatus.Completed, result.State.Status);
         context.Verify(c => c.CreateTimer(new DateTime(2026, 1, 15, 11, 0, 0, DateTimeKind.Utc), It.IsAny<CancellationToken>()), Times.Once);
         Assert.True(timerToken.IsCancellationRequested);
+        context.Verify(c => c.WaitForExternalEvent<string>("stop", It.IsAny<CancellationToken>()), Times.Once); // one stop wait per execution
         Assert.Equal(2, records.Count);
         Assert.Equal(InstanceStatus.Completed, OrchestrationJson.DeserializeStepRecord(records[1]).Status);
     }

@@ -172,13 +172,4 @@ internal sealed class EngineHarness : IAsyncDisposable
     }
 
     public static JsonNode Body(RecordedRequest request) => JsonNode.Parse(request.Body)!;
-
-    /// <summary>The catalog is built before the engine it notifies; the relay closes that loop.</summary>
-    private sealed class LifecycleRelay : IJourneyLifecycleObserver
-    {
-        public IJourneyLifecycleObserver? Target { get; set; }
-
-        public Task OnLifecycleChangedAsync(JourneyLifecycleChange change, CancellationToken cancellationToken) =>
-            Target?.OnLifecycleChangedAsync(change, cancellationToken) ?? Task.CompletedTask;
-    }
 }

@@ -44,6 +44,11 @@ internal sealed class FakeOrchestrationPort : IOrchestrationPort
 
     public bool? PreservedEvents { get; private set; }
 
+    /// <summary>A stop arrives while the first action call runs (Durable: the stop event lands in the history during the activity).</summary>
+    public bool StopDuringActionCall { get; init; }
+
+    public bool StopRequested { get; private set; }
+
     /// <summary>A port that answers exactly what <paramref name="recorded"/> answered.</summary>
     public static FakeOrchestrationPort Replaying(DateTimeOffset start, FakeOrchestrationPort recorded) => new(start, recorded.History);
 
@@ -73,6 +78,7 @@ internal sealed class FakeOrchestrationPort : IOrchestrationPort
     public Task<ActionCompletedInput> CallActionAsync(ActionCallRequest request)
     {
         Calls.Add($"action {request.ActionId} at {request.NodeId} key={request.IdempotencyKey} params={request.Params.GetRawText()}");
+        StopRequested |= StopDuringActionCall;
         return Task.FromResult(Next<ActionCompletedInput>(null, scripted => scripted is ScriptedAction a
             ? new ActionCompletedInput(request.IdempotencyKey, a.Status, a.StatusCode, null, 42)
             : scripted));

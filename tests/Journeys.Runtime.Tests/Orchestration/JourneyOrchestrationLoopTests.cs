@@ -95,6 +95,18 @@ public sealed class JourneyOrchestrationLoopTests
     }
 
     [Fact]
+    public async Task A_stop_raised_while_an_action_runs_ends_the_instance_without_applying_the_result()
+    {
+        var port = GoldMemberScript(new FakeOrchestrationPort(T0) { StopDuringActionCall = true });
+
+        var result = await JourneyOrchestrationLoop.RunAsync(port, Compiled, NewInput() with { LogicVersion = OrchestrationLogic.StopWaitedOncePerExecution });
+
+        Assert.Equal(InstanceStatus.Stopped, result.State.Status);
+        Assert.Equal("record resumed vip-email stopped, exited vip-email, ended vip-email stopped", port.Calls[^1]);
+        Assert.DoesNotContain(port.Records.SelectMany(r => r.Events), e => e.Kind == StepEventKind.ActionResult);
+    }
+
+    [Fact]
     public async Task A_version_stopped_before_the_orchestration_ran_ends_the_instance_at_once()
     {
         var port = new FakeOrchestrationPort(T0);

@@ -26,9 +26,9 @@ public sealed class OrchestrationLogicTests
     {
         var input = OrchestrationInput.NewInstance("abandoned-cart", 1, "c-42", "run", Json(MatchingOrder));
 
-        Assert.Equal(3, OrchestrationLogic.Current);
-        Assert.Contains("\"logicVersion\":3", OrchestrationJson.Serialize(input), StringComparison.Ordinal);
-        Assert.Equal(3, OrchestrationLogic.Of(OrchestrationJson.DeserializeInput(OrchestrationJson.Serialize(input))));
+        Assert.Equal(4, OrchestrationLogic.Current);
+        Assert.Contains("\"logicVersion\":4", OrchestrationJson.Serialize(input), StringComparison.Ordinal);
+        Assert.Equal(4, OrchestrationLogic.Of(OrchestrationJson.DeserializeInput(OrchestrationJson.Serialize(input))));
     }
 
     [Fact]
@@ -78,6 +78,19 @@ public sealed class OrchestrationLogicTests
         await JourneyOrchestrationLoop.RunAsync(port, Compiled, NewInput() with { ProfileId = string.Empty, LogicVersion = logic });
 
         Assert.StartsWith(after, port.Calls[logic == 2 ? 5 : 4], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Before_logic_4_a_stop_raised_while_an_action_runs_is_seen_only_by_the_next_wait()
+    {
+        // Logic 3 never reads the execution's stop wait (it would be a call its histories do not have): the action's
+        // result is applied, as those instances did.
+        var port = JourneyOrchestrationLoopTests.GoldMemberScript(new FakeOrchestrationPort(T0) { StopDuringActionCall = true });
+
+        var result = await JourneyOrchestrationLoop.RunAsync(port, Compiled, NewInput() with { LogicVersion = 3 });
+
+        Assert.Equal(InstanceStatus.Completed, result.State.Status);
+        Assert.Contains(port.Records.SelectMany(r => r.Events), e => e.Kind == StepEventKind.ActionResult);
     }
 
     [Theory]
