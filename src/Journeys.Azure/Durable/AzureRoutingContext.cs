@@ -45,14 +45,7 @@ public sealed class AzureRoutingContext(
     {
         ArgumentNullException.ThrowIfNull(journey);
         var instanceId = InstanceIds.For(journey.JourneyId, profileId);
-        var input = new OrchestrationInput
-        {
-            JourneyId = journey.JourneyId,
-            Version = journey.Version,
-            ProfileId = profileId,
-            InstanceId = InstanceIds.RunId(instanceId, now),
-            Entry = entryEvent.Clone(),
-        };
+        var input = OrchestrationInput.NewInstance(journey.JourneyId, journey.Version, profileId, InstanceIds.RunId(instanceId, now), entryEvent);
 
         if (activeByInstance.TryGetValue(instanceId, out var active) && !active)
         {

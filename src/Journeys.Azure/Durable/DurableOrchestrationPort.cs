@@ -40,6 +40,8 @@ public sealed class DurableOrchestrationPort(TaskOrchestrationContext context) :
 
     public Task<WaitOutcome> WaitAsync(WaitRequest request) => DurableWaits.RaceAsync(this, request);
 
+    public IEventWait BeginEventWait(WaitRequest request) => new DurableEventWait(this, request);
+
     public void ContinueAsNew(OrchestrationInput input, bool preserveUnprocessedEvents) =>
         context.ContinueAsNew(OrchestrationJson.Serialize(input), preserveUnprocessedEvents);
 

@@ -88,14 +88,7 @@ public sealed class JourneyActivities(
         var instanceId = InstanceIds.For(request.TargetJourneyId, request.ProfileId);
         var outcome = await EntryGate.JumpAsync(gate, target, request.ProfileId, request.At, async () =>
         {
-            var input = new OrchestrationInput
-            {
-                JourneyId = request.TargetJourneyId,
-                Version = live!.Version,
-                ProfileId = request.ProfileId,
-                InstanceId = InstanceIds.RunId(instanceId, request.At),
-                Entry = request.Entry,
-            };
+            var input = OrchestrationInput.NewInstance(request.TargetJourneyId, live!.Version, request.ProfileId, InstanceIds.RunId(instanceId, request.At), request.Entry);
             return await instances.TryStartAsync(instanceId, input, cancellationToken);
         });
         if (!gate.Discards.IsEmpty)

@@ -26,16 +26,18 @@ public static class JourneyStepper
     /// <see cref="StepResult.StateChanged"/> is false. Run-time expression errors end the instance as errored with
     /// an error step event; only host mistakes (wrong journey version, missing state) throw.
     /// </summary>
-    public static StepResult Step(CompiledJourney journey, InstanceState? state, StepInput input, DateTimeOffset now)
+    /// <param name="rules">Older rules for an orchestration started under older logic; <see cref="StepRules.Current"/> when null.</param>
+    public static StepResult Step(CompiledJourney journey, InstanceState? state, StepInput input, DateTimeOffset now, StepRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentNullException.ThrowIfNull(input);
+        rules ??= StepRules.Current;
         now = now.ToUniversalTime();
 
         if (state is null)
         {
             return input is StartInput start
-                ? StepRun.Start(journey, start, now)
+                ? StepRun.Start(journey, start, now, rules)
                 : throw new ArgumentNullException(nameof(state), "Only a StartInput may be applied without an instance state.");
         }
 
@@ -47,7 +49,7 @@ public static class JourneyStepper
         }
 
         return state.Status == InstanceStatus.Active
-            ? new StepRun(journey, state, now, insideNode: true).Apply(input)
+            ? new StepRun(journey, state, now, insideNode: true, rules).Apply(input)
             : Unchanged(state, JourneyCommand.None);
     }
 

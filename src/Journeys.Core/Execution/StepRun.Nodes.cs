@@ -93,7 +93,7 @@ internal partial struct StepRun
             return null;
         }
 
-        if (emptySegment is not null)
+        if (emptySegment is not null && rules.RefuseEmptyPathSegments)
         {
             // '/members/{profile.id}' with an empty id would fetch '/members/' (another resource, with the source's key).
             Fail(StepErrorCodes.UrlPathSegment, $"Data source '{group.Source}' group '{group.Group}' path: {UrlPathEmptySegment.Message(emptySegment)}");

@@ -31,6 +31,7 @@ internal partial struct StepRun
     private static EvaluationContext? spareContext;
 
     private readonly CompiledJourney journey;
+    private readonly StepRules rules;
 
     /// <summary>The state the step started from; null while starting, when the new state is built from scratch.</summary>
     private readonly InstanceState? original;
@@ -61,9 +62,10 @@ internal partial struct StepRun
     private JourneyCommand? pending;
     private EvaluationContext? context;
 
-    public StepRun(CompiledJourney journey, InstanceState state, DateTimeOffset now, bool insideNode)
+    public StepRun(CompiledJourney journey, InstanceState state, DateTimeOffset now, bool insideNode, StepRules rules)
     {
         this.journey = journey;
+        this.rules = rules;
         original = state;
         profileId = state.ProfileId;
         instanceId = state.InstanceId;
@@ -87,14 +89,14 @@ internal partial struct StepRun
         pending = state.Pending;
     }
 
-    public static StepResult Start(CompiledJourney journey, StartInput input, DateTimeOffset now)
+    public static StepResult Start(CompiledJourney journey, StartInput input, DateTimeOffset now, StepRules rules)
     {
         if (input.Entry.ValueKind == JsonValueKind.Undefined)
         {
             throw new ArgumentException("The entry event must be a JSON value.", nameof(input));
         }
 
-        var run = new StepRun(journey, input, now);
+        var run = new StepRun(journey, input, now, rules);
         try
         {
             run.Emit(StepEventKind.Started, null, outcome: journey.StartNode);
@@ -108,9 +110,10 @@ internal partial struct StepRun
     }
 
     /// <summary>A fresh instance: no state object exists until <see cref="Result"/> builds the first one.</summary>
-    private StepRun(CompiledJourney journey, StartInput input, DateTimeOffset now)
+    private StepRun(CompiledJourney journey, StartInput input, DateTimeOffset now, StepRules rules)
     {
         this.journey = journey;
+        this.rules = rules;
         profileId = input.ProfileId;
         instanceId = input.InstanceId;
         startedAt = now;

@@ -38,6 +38,12 @@ public interface IOrchestrationPort
     /// <summary>A durable timer, raced against the external event named in the request (if any) and the stop event.</summary>
     Task<WaitOutcome> WaitAsync(WaitRequest request);
 
+    /// <summary>
+    /// A wait for the event named in the request that several events can reach (one timer and one stop wait for
+    /// all of them): what a <see cref="OrchestrationLogic.TimerKeptAcrossIgnoredEvents"/> instance waits with.
+    /// </summary>
+    IEventWait BeginEventWait(WaitRequest request);
+
     /// <summary>Restarts the orchestration with <paramref name="input"/> and an empty history.</summary>
     void ContinueAsNew(OrchestrationInput input, bool preserveUnprocessedEvents);
 }

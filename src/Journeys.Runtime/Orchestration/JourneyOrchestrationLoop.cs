@@ -37,6 +37,8 @@ public static class JourneyOrchestrationLoop
     /// <summary>The state of one episode; one instance per <see cref="RunAsync(IOrchestrationPort, CompiledJourney, OrchestrationInput, OrchestrationOptions)"/> call.</summary>
     private sealed class Run(IOrchestrationPort port, CompiledJourney journey, OrchestrationInput input, OrchestrationOptions options)
     {
+        private readonly int logic = OrchestrationLogic.Of(input);
+        private readonly StepRules rules = OrchestrationLogic.StepRulesOf(OrchestrationLogic.Of(input));
         private InstanceState? state = input.State;
         private DateTimeOffset pendingSince = input.PendingSince ?? DateTimeOffset.MinValue;
         private int operations;
@@ -60,7 +62,7 @@ public static class JourneyOrchestrationLoop
                     return new OrchestrationResult(ended.NewState, ContinuedAsNew: false);
                 }
 
-                if (port.StopRequested)
+                if (StopRequested)
                 {
                     // A stop raised while the last activity ran: the instance ends before its next node.
                     result = Apply(new StopInput());
@@ -104,7 +106,7 @@ public static class JourneyOrchestrationLoop
         private StepResult Apply(StepInput stepInput)
         {
             var now = port.UtcNow;
-            var result = JourneyStepper.Step(journey, state, stepInput, now);
+            var result = JourneyStepper.Step(journey, state, stepInput, now, rules);
             if (result.StateChanged)
             {
                 pendingSince = now;
@@ -118,7 +120,12 @@ public static class JourneyOrchestrationLoop
         /// An activity's result, or the stop when one was raised while the activity ran: the embedded engine ends a
         /// stopped instance at once and ignores the call it had in flight, so the result is not applied here either.
         /// </summary>
-        private StepResult ApplyUnlessStopped(StepInput completed) => Apply(port.StopRequested ? new StopInput() : completed);
+        private StepResult ApplyUnlessStopped(StepInput completed) => Apply(StopRequested ? new StopInput() : completed);
+
+        private bool SharedStop => logic >= OrchestrationLogic.StopWaitedOncePerExecution;
+
+        /// <summary>A stop was received (logic 4 on: before, only a wait saw a stop, and reading it would add a call).</summary>
+        private bool StopRequested => logic >= OrchestrationLogic.StopWaitedOncePerExecution && port.StopRequested;
 
         /// <summary>Carries out one command; null when the history grew long while waiting (continue as new, still waiting).</summary>
         private async Task<StepResult?> ExecuteAsync(JourneyCommand command)
@@ -144,7 +151,7 @@ public static class JourneyOrchestrationLoop
                     return ApplyUnlessStopped(new JumpCompletedInput(outcome));
 
                 case StartTimerCommand timer:
-                    var waited = await port.WaitAsync(new WaitRequest(timer.WakeAt));
+                    var waited = await port.WaitAsync(new WaitRequest(timer.WakeAt, SharedStop: SharedStop));
                     operations++;
                     return Apply(waited.Kind == WaitOutcomeKind.StopRequested ? new StopInput() : new TimerFiredInput(timer.WakeAt));
 
@@ -162,10 +169,14 @@ public static class JourneyOrchestrationLoop
         /// </summary>
         private async Task<StepResult?> WaitForEventAsync(WaitForEventCommand wait)
         {
-            var eventName = OrchestrationEvents.ForEvent(wait.EventId);
+            var request = new WaitRequest(wait.TimeoutAt, OrchestrationEvents.ForEvent(wait.EventId), SharedStop);
+
+            // Logic 1 (instances started before it changed) raced a new timer and stop wait for every event it
+            // ignored; its histories must replay with the very same calls, so it keeps doing that.
+            using var events = logic >= OrchestrationLogic.TimerKeptAcrossIgnoredEvents ? port.BeginEventWait(request) : null;
             while (true)
             {
-                var outcome = await port.WaitAsync(new WaitRequest(wait.TimeoutAt, eventName));
+                var outcome = events is null ? await port.WaitAsync(request) : await events.NextAsync();
                 operations++;
                 switch (outcome.Kind)
                 {

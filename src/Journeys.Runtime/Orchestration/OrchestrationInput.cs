@@ -36,4 +36,21 @@ public sealed record OrchestrationInput
 
     /// <summary>How many times the instance continued as new (diagnostics only).</summary>
     public int Generation { get; init; }
+
+    /// <summary>
+    /// The orchestration logic the instance runs with (<see cref="OrchestrationLogic"/>): set when it starts, kept by
+    /// continue-as-new; absent in the inputs of instances started before it existed, which run version 1.
+    /// </summary>
+    public int? LogicVersion { get; init; }
+
+    /// <summary>The input of a new instance: its entry event, and the current <see cref="OrchestrationLogic"/>.</summary>
+    public static OrchestrationInput NewInstance(string journeyId, int version, string profileId, string instanceId, JsonElement entry) => new()
+    {
+        JourneyId = journeyId,
+        Version = version,
+        ProfileId = profileId,
+        InstanceId = instanceId,
+        Entry = entry.Clone(),
+        LogicVersion = OrchestrationLogic.Current,
+    };
 }

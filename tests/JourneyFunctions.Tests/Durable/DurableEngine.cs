@@ -44,14 +44,18 @@ internal sealed class DurableEngine : IAsyncDisposable
 
     public DurableTaskClient Client { get; }
 
-    public static Task<DurableEngine> StartInMemoryAsync(IServiceProvider app)
+    /// <summary>
+    /// <paramref name="wrapOrchestrator"/>, when given, runs the app's orchestrator function itself (for example over
+    /// a recording context); it must call the function it is given exactly once.
+    /// </summary>
+    public static Task<DurableEngine> StartInMemoryAsync(IServiceProvider app, OrchestratorWrapper? wrapOrchestrator = null)
     {
         var service = new InMemoryOrchestrationService();
-        return StartAsync(app, service, service, backend: null);
+        return StartAsync(app, service, service, backend: null, wrapOrchestrator);
     }
 
     /// <summary>The Azure Storage backend on <paramref name="connectionString"/>, in a task hub of its own.</summary>
-    public static async Task<DurableEngine> StartAzureStorageAsync(IServiceProvider app, string connectionString, string taskHub)
+    public static async Task<DurableEngine> StartAzureStorageAsync(IServiceProvider app, string connectionString, string taskHub, OrchestratorWrapper? wrapOrchestrator = null)
     {
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
@@ -62,7 +66,7 @@ internal sealed class DurableEngine : IAsyncDisposable
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
         });
         await service.CreateIfNotExistsAsync();
-        return await StartAsync(app, service, service, service as IDisposable);
+        return await StartAsync(app, service, service, service as IDisposable, wrapOrchestrator);
     }
 
     public async ValueTask DisposeAsync()
@@ -76,7 +80,8 @@ internal sealed class DurableEngine : IAsyncDisposable
         backend?.Dispose();
     }
 
-    private static async Task<DurableEngine> StartAsync(IServiceProvider app, IOrchestrationService service, IOrchestrationServiceClient client, IDisposable? backend)
+    private static async Task<DurableEngine> StartAsync(
+        IServiceProvider app, IOrchestrationService service, IOrchestrationServiceClient client, IDisposable? backend, OrchestratorWrapper? wrapOrchestrator)
     {
         var sidecar = Host.CreateDefaultBuilder()
             .ConfigureLogging(logging => logging.ClearProviders())
@@ -112,7 +117,7 @@ internal sealed class DurableEngine : IAsyncDisposable
                 services.AddDurableTaskWorker(builder =>
                 {
                     builder.UseGrpc(channel);
-                    builder.AddTasks(registry => Register(registry, functions, Client));
+                    builder.AddTasks(registry => Register(registry, functions, Client, wrapOrchestrator));
                 });
                 services.AddDurableTaskClient(builder =>
                 {
@@ -127,11 +132,11 @@ internal sealed class DurableEngine : IAsyncDisposable
     }
 
     /// <summary>The app's functions under the names their attributes give them, each called as the Functions host calls it.</summary>
-    private static void Register(DurableTaskRegistry registry, JourneyOrchestrator functions, Func<DurableTaskClient> client)
+    private static void Register(DurableTaskRegistry registry, JourneyOrchestrator functions, Func<DurableTaskClient> client, OrchestratorWrapper? wrapOrchestrator)
     {
         registry.AddOrchestratorFunc<string?, object?>(ActivityNames.Orchestrator, async (context, _) =>
         {
-            await functions.RunAsync(context);
+            await (wrapOrchestrator is null ? functions.RunAsync(context) : wrapOrchestrator(context, functions.RunAsync));
             return null;
         });
         registry.AddActivityFunc<string, string>(ActivityNames.LoadJourney, (_, request) => functions.LoadJourneyAsync(request, new ActivityFunctionContext(default)));

@@ -57,12 +57,28 @@ internal sealed class JourneyRun : IAsyncDisposable
         AzuriteFixture azurite, EngineKind kind, Func<RecordedRequest, int, ScriptedReply> script, IReadOnlyDictionary<string, string> waits, params string[] journeys) =>
         StartAsync(azurite, kind, script, configureApp: null, (catalog, services) => PublishAsync(catalog, services, waits, journeys));
 
+    /// <summary>As above, with the engine running the orchestrator function through <paramref name="wrapOrchestrator"/>.</summary>
+    public static Task<JourneyRun> StartAsync(
+        AzuriteFixture azurite,
+        EngineKind kind,
+        Func<RecordedRequest, int, ScriptedReply> script,
+        IReadOnlyDictionary<string, string> waits,
+        OrchestratorWrapper? wrapOrchestrator,
+        params string[] journeys) =>
+        StartAsync(azurite, kind, script, configureApp: null, (catalog, services) => PublishAsync(catalog, services, waits, journeys), wrapOrchestrator);
+
     /// <summary>
     /// The app with <paramref name="configureApp"/> applied after its own registrations (a test's replacement of a
-    /// port wins), its catalog written by <paramref name="publish"/> before the engine starts.
+    /// port wins), its catalog written by <paramref name="publish"/> before the engine starts, and the engine running
+    /// the orchestrator function through <paramref name="wrapOrchestrator"/> when given.
     /// </summary>
     public static async Task<JourneyRun> StartAsync(
-        AzuriteFixture azurite, EngineKind kind, Func<RecordedRequest, int, ScriptedReply> script, Action<IServiceCollection>? configureApp, Func<CatalogUnderTest, LoopbackServer, Task> publish)
+        AzuriteFixture azurite,
+        EngineKind kind,
+        Func<RecordedRequest, int, ScriptedReply> script,
+        Action<IServiceCollection>? configureApp,
+        Func<CatalogUnderTest, LoopbackServer, Task> publish,
+        OrchestratorWrapper? wrapOrchestrator = null)
     {
         ArgumentNullException.ThrowIfNull(publish);
         var tableService = new TableServiceClient(azurite.ConnectionString);
@@ -80,8 +96,8 @@ internal sealed class JourneyRun : IAsyncDisposable
         var app = registrations.BuildServiceProvider();
         await publish(CatalogUnderTest.From(app), services);
         var engine = kind == EngineKind.InMemory
-            ? await DurableEngine.StartInMemoryAsync(app)
-            : await DurableEngine.StartAzureStorageAsync(app, azurite.ConnectionString, "hub" + Guid.NewGuid().ToString("N")[..12]);
+            ? await DurableEngine.StartInMemoryAsync(app, wrapOrchestrator)
+            : await DurableEngine.StartAzureStorageAsync(app, azurite.ConnectionString, "hub" + Guid.NewGuid().ToString("N")[..12], wrapOrchestrator);
         return new JourneyRun(app, engine, services);
     }
 

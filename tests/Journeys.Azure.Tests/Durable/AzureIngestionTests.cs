@@ -54,6 +54,7 @@ public sealed class AzureIngestionTests : IAsyncLifetime
         Assert.Equal("c-42", input.ProfileId);
         Assert.Equal(CartC42 + ":20260115T100000000", input.InstanceId);
         Assert.Equal("evt-1", input.Entry!.Value.GetProperty("id").GetString());
+        Assert.Equal(OrchestrationLogic.Current, input.LogicVersion); // a new instance runs the newest logic
         Assert.Equal(["abandoned-cart"], Assert.Single(summary.Results).Entered);
         Assert.Equal(0, summary.DeadLettered);
     }

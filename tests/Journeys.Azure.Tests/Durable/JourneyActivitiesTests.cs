@@ -142,6 +142,7 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
         var (instanceId, input) = Assert.Single(instances.Starts);
         Assert.Equal(InstanceIds.For("abandoned-cart", "c-42"), instanceId);
         Assert.Equal(1, input.Version);
+        Assert.Equal(OrchestrationLogic.Current, input.LogicVersion);
     }
 
     [Fact]

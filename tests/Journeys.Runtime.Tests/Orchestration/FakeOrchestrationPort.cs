@@ -112,6 +112,13 @@ internal sealed class FakeOrchestrationPort : IOrchestrationPort
         return Task.FromResult(Next<WaitOutcome>(null));
     }
 
+    /// <summary>A logic-2 wait: one line when it begins (its timer and stop wait), one per event it waits for.</summary>
+    public IEventWait BeginEventWait(WaitRequest request)
+    {
+        Calls.Add($"begin wait until {request.Until.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} or {request.EventName}");
+        return new ScriptedEventWait(this);
+    }
+
     public void ContinueAsNew(OrchestrationInput input, bool preserveUnprocessedEvents)
     {
         Calls.Add($"continueAsNew generation {input.Generation}");
@@ -152,4 +159,15 @@ internal sealed class FakeOrchestrationPort : IOrchestrationPort
     private sealed record ScriptedAction(ActionStatus Status, int? StatusCode);
 
     private sealed record ScriptedData(string BodyJson);
+
+    private sealed class ScriptedEventWait(FakeOrchestrationPort port) : IEventWait
+    {
+        public Task<WaitOutcome> NextAsync()
+        {
+            port.Calls.Add("next event");
+            return Task.FromResult(port.Next<WaitOutcome>(null));
+        }
+
+        public void Dispose() => port.Calls.Add("end wait");
+    }
 }

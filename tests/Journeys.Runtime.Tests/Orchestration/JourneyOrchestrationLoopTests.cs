@@ -99,7 +99,7 @@ public sealed class JourneyOrchestrationLoopTests
     {
         var port = GoldMemberScript(new FakeOrchestrationPort(T0) { StopDuringActionCall = true });
 
-        var result = await JourneyOrchestrationLoop.RunAsync(port, Compiled, NewInput());
+        var result = await JourneyOrchestrationLoop.RunAsync(port, Compiled, NewInput() with { LogicVersion = OrchestrationLogic.StopWaitedOncePerExecution });
 
         Assert.Equal(InstanceStatus.Stopped, result.State.Status);
         Assert.Equal("record resumed vip-email stopped, exited vip-email, ended vip-email stopped", port.Calls[^1]);
