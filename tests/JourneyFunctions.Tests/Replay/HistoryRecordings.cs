@@ -62,7 +62,7 @@ public sealed class HistoryRecordings(AzuriteFixture azurite)
         {
             await run.IngestAsync(Cart("e1", "c1", "k1", 120));
             await run.WaitForAsync("abandoned-cart", "c1", view => view.Waiting == WaitKind.Event);
-            var stop = await run.Catalog.StopJourneyAsync("abandoned-cart");
+            var stop = await run.Catalog.Journeys.StopAsync("abandoned-cart");
             await JourneyStopObserver.OnLifecycleChangedAsync(stop.Value!, run.Instances, CancellationToken.None);
             await run.WaitForEndAsync("abandoned-cart", "c1");
         });
