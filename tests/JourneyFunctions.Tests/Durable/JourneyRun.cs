@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using JourneyFunctions.Hosting;
 using JourneyFunctions.Tests;
+using JourneyFunctions.Tests.Durable.Work;
 using Journeys.Azure.Durable;
 using Journeys.Azure.Tables;
 using Journeys.Core.Serialization;
@@ -48,10 +49,19 @@ internal sealed class JourneyRun : IAsyncDisposable
     /// Publishes the named sample journeys (their waits replaced by <paramref name="waits"/>: ISO duration → shorter
     /// ISO duration) and starts the engine.
     /// </summary>
-    public static async Task<JourneyRun> StartAsync(
-        AzuriteFixture azurite, EngineKind kind, Func<RecordedRequest, int, ScriptedReply> script, IReadOnlyDictionary<string, string> waits, params string[] journeys)
+    public static Task<JourneyRun> StartAsync(
+        AzuriteFixture azurite, EngineKind kind, Func<RecordedRequest, int, ScriptedReply> script, IReadOnlyDictionary<string, string> waits, params string[] journeys) =>
+        StartAsync(azurite, kind, meter: null, script, waits, journeys);
+
+    /// <summary>Same, on the Azure Storage backend, with every storage client and the backend counted by <paramref name="meter"/>.</summary>
+    public static Task<JourneyRun> StartMeteredAsync(
+        AzuriteFixture azurite, DurableWorkMeter meter, Func<RecordedRequest, int, ScriptedReply> script, IReadOnlyDictionary<string, string> waits, params string[] journeys) =>
+        StartAsync(azurite, EngineKind.AzureStorage, meter, script, waits, journeys);
+
+    private static async Task<JourneyRun> StartAsync(
+        AzuriteFixture azurite, EngineKind kind, DurableWorkMeter? meter, Func<RecordedRequest, int, ScriptedReply> script, IReadOnlyDictionary<string, string> waits, string[] journeys)
     {
-        var tableService = new TableServiceClient(azurite.ConnectionString);
+        var tableService = new TableServiceClient(azurite.ConnectionString, meter?.Requests.Table(StorageCaller.App));
         foreach (var table in new[] { JourneyTables.Catalog, JourneyTables.EventKeys, JourneyTables.Exits, JourneyTables.Counters, JourneyTables.DeadLetters, JourneyTables.Instances })
         {
             await tableService.DeleteTableAsync(table);
@@ -72,7 +82,7 @@ internal sealed class JourneyRun : IAsyncDisposable
         await PublishAsync(app.GetRequiredService<CatalogService>(), services, waits, journeys);
         var engine = kind == EngineKind.InMemory
             ? await DurableEngine.StartInMemoryAsync(app)
-            : await DurableEngine.StartAzureStorageAsync(app, azurite.ConnectionString, "hub" + Guid.NewGuid().ToString("N")[..12]);
+            : await DurableEngine.StartAzureStorageAsync(app, azurite.ConnectionString, meter?.TaskHub ?? "hub" + Guid.NewGuid().ToString("N")[..12], meter);
         return new JourneyRun(app, engine, services);
     }
 
