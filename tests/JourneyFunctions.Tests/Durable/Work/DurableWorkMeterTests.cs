@@ -39,7 +39,6 @@ public sealed class DurableWorkMeterTests(AzuriteFixture azurite)
         Assert.True(work.WorkRequests(kind => kind.Caller == StorageCaller.Durable && kind.Service == StorageService.Table) > 0);
         Assert.True(work.WorkRequests(kind => kind.Caller == StorageCaller.App && kind.Resource == "JourneysInstances") > 0); // the step records
         Assert.Contains(work.Requests.Keys, kind => kind is { Service: StorageService.Queue, Resource: "workitems", Operation: "send" });
-        Assert.Contains(work.Requests.Keys, kind => kind is { Service: StorageService.Queue, Resource: "control", Operation: "send delayed" }); // the timer
     }
 
     /// <summary>The history events the backend stored for the task hub's instances, counted by type.</summary>

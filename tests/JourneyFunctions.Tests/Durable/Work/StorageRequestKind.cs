@@ -10,7 +10,7 @@ public sealed record StorageRequestKind(StorageCaller Caller, StorageService Ser
     {
         { Operation: StorageRequestMeter.EmptyReceive } => StorageRequestRole.Polling,
         { Service: StorageService.Blob, Resource: "applease" or "leases" } or { Resource: "Partitions" } => StorageRequestRole.Upkeep,
-        { Operation: "create table" or "put queue" or "put container" } => StorageRequestRole.Setup,
+        _ when Operation.StartsWith("create table", StringComparison.Ordinal) || Operation.StartsWith("put queue", StringComparison.Ordinal) || Operation.StartsWith("put container", StringComparison.Ordinal) => StorageRequestRole.Setup,
         _ => StorageRequestRole.Work,
     };
 

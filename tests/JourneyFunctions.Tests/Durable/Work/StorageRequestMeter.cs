@@ -72,6 +72,12 @@ public sealed partial class StorageRequestMeter
             StorageService.Table => ClassifyTable(message),
             _ => ClassifyBlob(message),
         };
+        // A refused request costs a transaction too: conflicts (409, 412) are retried work, 404 an existence check.
+        if (message.HasResponse && message.Response.Status >= 400)
+        {
+            operation += " → " + message.Response.Status.ToString(CultureInfo.InvariantCulture);
+        }
+
         counts.AddOrUpdate(new StorageRequestKind(caller, service, resource, operation), 1, (_, count) => count + 1);
     }
 
@@ -138,12 +144,13 @@ public sealed partial class StorageRequestMeter
         var open = segment.IndexOf('(', StringComparison.Ordinal);
         var table = WithoutHub(open < 0 ? segment : segment[..open]);
         var pointed = open >= 0 && segment.Contains("RowKey=", StringComparison.Ordinal);
+        var conditional = message.Request.Headers.TryGetValue("If-Match", out _);
         var operation = method.Method switch
         {
             "GET" => pointed ? "point read" : "query",
             "POST" => "insert",
-            "PUT" => "upsert",
-            "PATCH" or "MERGE" => "merge",
+            "PUT" => conditional ? "replace" : "upsert",
+            "PATCH" or "MERGE" => conditional ? "merge" : "upsert (merge)",
             "DELETE" => "delete",
             var other => other.ToLowerInvariant(),
         };
