@@ -66,7 +66,7 @@ internal sealed class DurableEngine : IAsyncDisposable
         meter?.Configure(settings);
         var service = new AzureStorageOrchestrationService(settings);
         await service.CreateIfNotExistsAsync();
-        return await StartAsync(app, meter?.Observe(service) ?? service, service, service as IDisposable);
+        return await StartAsync(app, meter?.Observe(service) ?? service, meter?.ObserveClient(service) ?? service, service as IDisposable);
     }
 
     public async ValueTask DisposeAsync()

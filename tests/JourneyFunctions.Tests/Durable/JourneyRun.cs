@@ -61,7 +61,7 @@ internal sealed class JourneyRun : IAsyncDisposable
     private static async Task<JourneyRun> StartAsync(
         AzuriteFixture azurite, EngineKind kind, DurableWorkMeter? meter, Func<RecordedRequest, int, ScriptedReply> script, IReadOnlyDictionary<string, string> waits, string[] journeys)
     {
-        var tableService = new TableServiceClient(azurite.ConnectionString, meter?.Requests.Table(StorageCaller.App));
+        var tableService = new TableServiceClient(azurite.ConnectionString, meter?.Requests.Table(StorageCaller.AppActivities));
         foreach (var table in new[] { JourneyTables.Catalog, JourneyTables.EventKeys, JourneyTables.Exits, JourneyTables.Counters, JourneyTables.DeadLetters, JourneyTables.Instances })
         {
             await tableService.DeleteTableAsync(table);

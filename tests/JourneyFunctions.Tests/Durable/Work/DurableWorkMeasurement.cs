@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Journeys.Core.Execution;
+using Journeys.Runtime.Ingestion;
 using Journeys.Runtime.Reporting;
 using Journeys.TestSupport.Azurite;
 
@@ -28,7 +29,7 @@ public static class DurableWorkMeasurement
         var numbers = Enumerable.Range(first, entrants).ToList();
         foreach (var i in numbers)
         {
-            var result = await run.IngestAsync(workload.Entry(i));
+            var result = await IngestAsync(run, workload.Entry(i));
             Assert.Equal([workload.Journey], result.Entered);
         }
 
@@ -41,7 +42,7 @@ public static class DurableWorkMeasurement
                     await run.WaitForAsync(workload.Journey, workload.Profile(i), followUp.Ready);
                 }
 
-                var result = await run.IngestAsync(followUp.Event);
+                var result = await IngestAsync(run, followUp.Event);
                 Assert.Equal([workload.Journey], result.Resumed);
             }
         }
@@ -74,6 +75,14 @@ public static class DurableWorkMeasurement
         meter.Reset();
         await Task.Delay(window);
         return new IdleWork("4 partitions, maxQueuePollingInterval 30 s (the Durable Functions defaults)", window, meter.Requests.Snapshot());
+    }
+
+    private static async Task<IngestResult> IngestAsync(JourneyRun run, string json)
+    {
+        using (StorageRequestMeter.Attribute(StorageCaller.AppIngestion))
+        {
+            return await run.IngestAsync(json);
+        }
     }
 
     /// <summary>Each entrant's instance, its path checked against the one its number chose.</summary>

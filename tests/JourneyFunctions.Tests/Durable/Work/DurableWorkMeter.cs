@@ -36,6 +36,8 @@ public sealed class DurableWorkMeter
 
     internal IOrchestrationService Observe(IOrchestrationService backend) => new CountingOrchestrationService(backend, Work);
 
+    internal IOrchestrationServiceClient ObserveClient(AzureStorageOrchestrationService backend) => new CountingOrchestrationServiceClient<AzureStorageOrchestrationService>(backend);
+
     /// <summary>Starts counting afresh (after setting up: publishing the samples, creating the task hub).</summary>
     public void Reset()
     {

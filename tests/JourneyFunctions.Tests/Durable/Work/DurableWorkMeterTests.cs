@@ -37,7 +37,9 @@ public sealed class DurableWorkMeterTests(AzuriteFixture azurite)
 
         Assert.True(work.WorkRequests(kind => kind.Caller == StorageCaller.Durable && kind.Service == StorageService.Queue) > 0);
         Assert.True(work.WorkRequests(kind => kind.Caller == StorageCaller.Durable && kind.Service == StorageService.Table) > 0);
-        Assert.True(work.WorkRequests(kind => kind.Caller == StorageCaller.App && kind.Resource == "JourneysInstances") > 0); // the step records
+        Assert.True(work.WorkRequests(kind => kind.Caller == StorageCaller.AppActivities && kind.Resource == "JourneysInstances") > 0); // the step records
+        Assert.True(work.WorkRequests(kind => kind.Caller == StorageCaller.AppIngestion && kind.Resource == "JourneysEventKeys") > 0); // de-duplication
+        Assert.True(work.WorkRequests(kind => kind.Caller == StorageCaller.DurableClient) > 0); // the start
         Assert.Contains(work.Requests.Keys, kind => kind is { Service: StorageService.Queue, Resource: "workitems", Operation: "send" });
     }
 

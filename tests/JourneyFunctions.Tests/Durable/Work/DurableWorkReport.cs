@@ -14,12 +14,12 @@ public static class DurableWorkReport
         ArgumentNullException.ThrowIfNull(samples);
         var text = new StringBuilder();
         text.AppendLine("Per entrant (mean over the entrants of each sample; storage requests of role Work only):").AppendLine();
-        text.AppendLine("| sample (entrants) | activities | load / fetch / action / record / jump | timers | episodes | events in | Durable queue | Durable table | Durable blob | app table | **storage requests** |");
-        text.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| sample (entrants) | activities | load / fetch / action / record / jump | timers | episodes | events in | ingestion: Durable client | ingestion: app tables | Durable queue | Durable table | Durable blob | activities: app tables | **storage requests** |");
+        text.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var sample in samples)
         {
             var split = string.Join(" / ", ActivityColumns.Select(name => Number(sample.PerEntrant(sample.Activities.GetValueOrDefault(name)))));
-            string Durable(StorageService service) => Number(sample.PerEntrant(sample.WorkRequests(kind => kind.Caller == StorageCaller.Durable && kind.Service == service)));
+            string Requests(Func<StorageRequestKind, bool> which) => Number(sample.PerEntrant(sample.WorkRequests(which)));
             var cells = new[]
             {
                 $"{sample.Workload.Journey} ({sample.Entrants})",
@@ -28,11 +28,13 @@ public static class DurableWorkReport
                 Number(sample.PerEntrant(sample.Timers)),
                 Number(sample.PerEntrant(sample.Episodes)),
                 Number(sample.PerEntrant(sample.EventsDelivered)),
-                Durable(StorageService.Queue),
-                Durable(StorageService.Table),
-                Durable(StorageService.Blob),
-                Number(sample.PerEntrant(sample.WorkRequests(kind => kind.Caller == StorageCaller.App))),
-                $"**{Number(sample.PerEntrant(sample.WorkRequests(_ => true)))}**",
+                Requests(kind => kind.Caller == StorageCaller.DurableClient),
+                Requests(kind => kind.Caller == StorageCaller.AppIngestion),
+                Requests(kind => kind.Caller == StorageCaller.Durable && kind.Service == StorageService.Queue),
+                Requests(kind => kind.Caller == StorageCaller.Durable && kind.Service == StorageService.Table),
+                Requests(kind => kind.Caller == StorageCaller.Durable && kind.Service == StorageService.Blob),
+                Requests(kind => kind.Caller == StorageCaller.AppActivities),
+                $"**{Requests(_ => true)}**",
             };
             text.AppendLine("| " + string.Join(" | ", cells) + " |");
         }

@@ -21,6 +21,7 @@ public sealed partial class StorageRequestMeter
     public const string EmptyReceive = "receive (empty)";
 
     private static readonly AsyncLocal<bool> Unmetered = new();
+    private static readonly AsyncLocal<StorageCaller?> Attributed = new();
 
     private readonly ConcurrentDictionary<StorageRequestKind, long> counts = new();
     private readonly string taskHub;
@@ -38,7 +39,18 @@ public sealed partial class StorageRequestMeter
     public static IDisposable Unobserved()
     {
         Unmetered.Value = true;
-        return new Scope();
+        return new Scope(() => Unmetered.Value = false);
+    }
+
+    /// <summary>
+    /// Attributes the requests made in the caller's async flow until disposal to <paramref name="caller"/>: the Durable
+    /// client's (on the backend's clients) or ingestion's (on the app's Table client).
+    /// </summary>
+    public static IDisposable Attribute(StorageCaller caller)
+    {
+        var previous = Attributed.Value;
+        Attributed.Value = caller;
+        return new Scope(() => Attributed.Value = previous);
     }
 
     public QueueClientOptions Queue() => With(new QueueClientOptions(), StorageCaller.Durable, StorageService.Queue);
@@ -66,6 +78,12 @@ public sealed partial class StorageRequestMeter
             return;
         }
 
+        // An attribution only narrows its own side: the Durable client is on the backend's clients, ingestion on the app's.
+        if (Attributed.Value is { } attributed && IsDurable(attributed) == IsDurable(caller))
+        {
+            caller = attributed;
+        }
+
         var (resource, operation) = service switch
         {
             StorageService.Queue => ClassifyQueue(message),
@@ -80,6 +98,8 @@ public sealed partial class StorageRequestMeter
 
         counts.AddOrUpdate(new StorageRequestKind(caller, service, resource, operation), 1, (_, count) => count + 1);
     }
+
+    private static bool IsDurable(StorageCaller caller) => caller is StorageCaller.Durable or StorageCaller.DurableClient;
 
     /// <summary>The path after the account (Azurite addresses path-style: /devstoreaccount1/resource/...).</summary>
     private string[] Segments(HttpMessage message)
@@ -192,9 +212,9 @@ public sealed partial class StorageRequestMeter
     [GeneratedRegex(@"visibilitytimeout=(\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex VisibilityTimeout();
 
-    private sealed class Scope : IDisposable
+    private sealed class Scope(Action end) : IDisposable
     {
-        public void Dispose() => Unmetered.Value = false;
+        public void Dispose() => end();
     }
 
     private sealed class CountingPolicy(StorageRequestMeter meter, StorageCaller caller, StorageService service) : HttpPipelinePolicy
