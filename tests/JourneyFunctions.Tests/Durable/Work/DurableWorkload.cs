@@ -26,7 +26,7 @@ public sealed record DurableWorkload(
     public static DurableWorkload AbandonedCart { get; } = new(
         "abandoned-cart",
         "30% order within the wait; 70% time out → tier fetch → email (gold: VIP email, others: standard)",
-        new Dictionary<string, string>(StringComparer.Ordinal) { ["PT1H"] = "PT20S" },
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["PT1H"] = "PT30S" },
         i => "c" + Number(i),
         i => $$"""{ "id": "cart-{{Number(i)}}", "type": "cart.abandoned", "customer": { "id": "c{{Number(i)}}", "email": "c{{Number(i)}}@example.com" }, "cart": { "id": "k{{Number(i)}}", "total": 120 } }""",
         i => Ordered(i)
@@ -41,7 +41,7 @@ public sealed record DurableWorkload(
     public static DurableWorkload PaymentFailed { get; } = new(
         "payment-failed",
         "⅓ retry approved; ⅓ declined then paid within the wait; ⅓ declined, wait times out → failure message",
-        new Dictionary<string, string>(StringComparer.Ordinal) { ["P2D"] = "PT20S" },
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["P2D"] = "PT30S" },
         i => "p" + Number(i),
         i => $$"""{ "id": "failed-{{Number(i)}}", "type": "payment.failed", "customer": { "id": "p{{Number(i)}}", "email": "p{{Number(i)}}@example.com" }, "payment": { "id": "pay-{{Number(i)}}", "amount": 30, "retryAt": "{{DateTimeOffset.UtcNow.AddSeconds(3).ToString("O", CultureInfo.InvariantCulture)}}" } }""",
         i => i % 3 == 1
