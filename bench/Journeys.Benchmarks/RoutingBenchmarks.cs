@@ -138,6 +138,8 @@ public class RoutingBenchmarks
 
         public ValueTask<bool> ResumeAsync(string journeyId, string profileId, string eventId, JsonElement rawEvent, DateTimeOffset now) => ValueTask.FromResult(false);
 
+        public ValueTask<int?> WaitingVersionAsync(string journeyId, string profileId, string eventId) => ValueTask.FromResult<int?>(null);
+
         public void Discarded(string journeyId, int version, DiscardReason reason)
         {
         }

@@ -85,6 +85,12 @@ public sealed class AzureRoutingContext(
         return true;
     }
 
+    /// <summary>
+    /// Never one: a Durable instance runs on the snapshot of its version taken at its start, so a version that no
+    /// longer compiles against the catalog still runs, and <see cref="ResumeAsync"/> raises the event to it.
+    /// </summary>
+    public ValueTask<int?> WaitingVersionAsync(string journeyId, string profileId, string eventId) => ValueTask.FromResult<int?>(null);
+
     private async ValueTask<bool> IsActiveAsync(string instanceId)
     {
         if (!activeByInstance.TryGetValue(instanceId, out var active))

@@ -21,6 +21,12 @@ public static class StepErrorCodes
     /// <summary>A data-source field group the node reads could not be fetched.</summary>
     public const string DataFetchFailed = "DATA_FETCH_FAILED";
 
+    /// <summary>
+    /// A rendered URL path would not be the definition's: a template value was '.' or '..' (a segment clients resolve
+    /// away) or empty while being a whole segment. Nothing was sent. The connectors use the same code.
+    /// </summary>
+    public const string UrlPathSegment = "CONNECTOR_URL_PATH_SEGMENT";
+
     /// <summary>A wait's <c>until</c> gave null or something that is not a datetime.</summary>
     public const string WaitUntilInvalid = "WAIT_UNTIL_INVALID";
 

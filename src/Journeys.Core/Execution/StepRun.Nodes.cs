@@ -82,13 +82,21 @@ internal partial struct StepRun
     {
         var group = journey.DataGroup(pendingData![0]);
         string path;
+        string? emptySegment;
         try
         {
-            path = group.Path.Render(Context(), Uri.EscapeDataString);
+            path = group.Path.Render(Context(), Uri.EscapeDataString, out emptySegment);
         }
         catch (ExpressionEvaluationException ex)
         {
             Fail(ex.Code, $"Data source '{group.Source}' group '{group.Group}' path: {ex.Message}");
+            return null;
+        }
+
+        if (emptySegment is not null)
+        {
+            // '/members/{profile.id}' with an empty id would fetch '/members/' (another resource, with the source's key).
+            Fail(StepErrorCodes.UrlPathSegment, $"Data source '{group.Source}' group '{group.Group}' path: {UrlPathEmptySegment.Message(emptySegment)}");
             return null;
         }
 

@@ -142,29 +142,78 @@ public sealed class CompiledTemplate
     /// <paramref name="escapeValue"/> (e.g. <see cref="Uri.EscapeDataString(string)"/> for URL paths), while the
     /// literal parts are kept as written: a value can never add a path segment or a query string.
     /// </summary>
-    public string Render(EvaluationContext context, Func<string, string> escapeValue)
+    public string Render(EvaluationContext context, Func<string, string> escapeValue) => Render(context, escapeValue, out _);
+
+    /// <summary>
+    /// Renders a URL or a URL path as <see cref="Render(EvaluationContext, Func{string, string})"/> does, and finds
+    /// the first placeholder whose value rendered empty while making up a whole path segment (<c>/a/{{v}}/b</c> or
+    /// <c>/a/{{v}}</c> with <c>v</c> empty): the path then has an empty segment where the definition had a value, and
+    /// names another resource (<c>/a//b</c>, the collection <c>/a/</c>). Null when there is none; only the path counts
+    /// (up to the first '?' or '#' of the literal text).
+    /// </summary>
+    /// <param name="emptySegment">The placeholder's expression text, as written.</param>
+    public string Render(EvaluationContext context, Func<string, string> escapeValue, out string? emptySegment)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(escapeValue);
+        emptySegment = null;
         var builder = new StringBuilder();
+        var inPath = true;
+        var segmentHasText = false;
+        string? segmentEmptyValue = null;
         foreach (var part in _parts)
         {
             if (part.Literal is { } literal)
             {
                 builder.Append(literal);
+                foreach (var c in literal)
+                {
+                    if (!inPath)
+                    {
+                        break;
+                    }
+
+                    if (c is '/' or '\\' or '?' or '#')
+                    {
+                        // A segment ends: it was a value's alone when that value rendered empty and nothing else was there.
+                        emptySegment ??= segmentHasText ? null : segmentEmptyValue;
+                        (segmentHasText, segmentEmptyValue, inPath) = (false, null, c is '/' or '\\');
+                    }
+                    else
+                    {
+                        segmentHasText = true;
+                    }
+                }
+
                 continue;
             }
 
             var value = part.Expression!.Evaluate(context);
+            string escaped;
             try
             {
-                builder.Append(escapeValue(value.ToTemplateText()));
+                escaped = escapeValue(value.ToTemplateText());
             }
             catch (Exception exception) when (exception is not (ExpressionEvaluationException or OutOfMemoryException))
             {
                 // A value the escaping refuses is the template's failure, reported like an expression's.
                 throw new ExpressionEvaluationException($"Rendering '{Text}' failed: {exception.Message}", exception);
             }
+
+            builder.Append(escaped);
+            if (escaped.Length > 0)
+            {
+                segmentHasText = true;
+            }
+            else
+            {
+                segmentEmptyValue ??= part.Expression.Text;
+            }
+        }
+
+        if (inPath)
+        {
+            emptySegment ??= segmentHasText ? null : segmentEmptyValue;
         }
 
         return builder.ToString();

@@ -16,12 +16,15 @@ public sealed partial class JourneyEngine
     /// </summary>
     private sealed class UnitOfWork(JourneyEngine engine, IRuntimeWriter store, DateTimeOffset now) : IRoutingContext
     {
-        // One event's counter deltas, kept apart until the event is applied whole (see RouteIsolatedAsync).
+        // The counter deltas of one isolated piece of work (an event, a timer, a finished call), see IsolatedAsync.
         private readonly ReportCounters eventCounters = new();
         private ReportCounters counters = engine.counters;
 
         /// <summary>The code of the error step of an instance the engine itself could not step.</summary>
         private const string EngineFailureCode = "ENGINE_FAILURE";
+
+        /// <summary>The code of the error step of an instance whose version no longer compiles when its timer or call comes back.</summary>
+        private const string JourneyUnavailableCode = "JOURNEY_UNAVAILABLE";
 
         public List<PendingWork> NewWork { get; } = [];
 
@@ -41,7 +44,7 @@ public sealed partial class JourneyEngine
                     store.DeleteWork(done.Work.WorkId);
                     if (store.Get(done.Work.InstanceId) is { } state)
                     {
-                        await StepAsync(state, done.Input);
+                        await StepIsolatedAsync(state, "finished call", () => StepAsync(state, done.Input));
                     }
 
                     return null;
@@ -61,11 +64,62 @@ public sealed partial class JourneyEngine
         }
 
         /// <summary>
-        /// Routes one event inside a savepoint of the iteration's transaction: when applying it throws (a bug, a
-        /// corrupt row), only this event is undone (its rows, counters, queued calls) and answered with the error;
-        /// the batch's other events are applied. One bad event never makes a producer resend the good ones.
+        /// Routes one event inside its own savepoint (<see cref="IsolatedAsync"/>): when applying it throws, only this
+        /// event is undone and answered with the error; the batch's other events are applied. One bad event never makes a
+        /// producer resend the good ones.
         /// </summary>
-        private async Task<IngestResult> RouteIsolatedAsync(JsonElement rawEvent)
+        private Task<IngestResult> RouteIsolatedAsync(JsonElement rawEvent) =>
+            IsolatedAsync(
+                async () => await EventRouter.RouteAsync(engine.routing, rawEvent, this, now),
+                ex =>
+                {
+                    LogEventFailed(engine.logger, ex);
+                    return new IngestResult { Error = $"the event could not be applied and nothing of it was kept: {ex.GetType().Name}: {ex.Message}" };
+                });
+
+        public async Task FireDueTimersAsync(int limit)
+        {
+            foreach (var state in store.Due(now, limit))
+            {
+                // A timer whose step throws would otherwise fail every iteration from now on (due timers are part of
+                // each), and with it every ingest request.
+                await StepIsolatedAsync(state, "timer", async () =>
+                {
+                    if (!await StepAsync(state, new TimerFiredInput(state.WakeAt!.Value)))
+                    {
+                        // The stepper did not take this timer; clear it rather than fire it again forever.
+                        store.Save(state with { WakeAt = null });
+                    }
+                });
+            }
+        }
+
+        /// <summary>
+        /// Applies one step of one instance (a due timer, a finished call) inside its own savepoint: when it throws,
+        /// the instance ends errored with the reason, so that it is neither retried forever nor left waiting, and the
+        /// iteration's other work is applied.
+        /// </summary>
+        private Task StepIsolatedAsync(InstanceState state, string what, Func<Task> step) =>
+            IsolatedAsync(
+                async () =>
+                {
+                    await step();
+                    return true;
+                },
+                ex =>
+                {
+                    LogStepFailed(engine.logger, what, state.InstanceId, ex);
+                    End(state, InstanceStatus.Errored, EngineFailureCode, $"The engine could not apply this instance's {what}: {ex.GetType().Name}: {ex.Message}");
+                    return false;
+                });
+
+        /// <summary>
+        /// Runs <paramref name="apply"/> inside a savepoint of the iteration's transaction, with counter deltas of its
+        /// own: when it throws (a bug, a corrupt row), only what it did is undone (rows, counters, queued calls,
+        /// instance ids) and <paramref name="undone"/> answers instead (what that writes is kept). Should the rollback
+        /// itself fail, the transaction is unusable: that throws and fails the iteration.
+        /// </summary>
+        private async Task<T> IsolatedAsync<T>(Func<Task<T>> apply, Func<Exception, T> undone)
         {
             var workCount = NewWork.Count;
             var nextInstance = engine.nextInstance;
@@ -74,45 +128,10 @@ public sealed partial class JourneyEngine
             counters = eventCounters;
             try
             {
-                var result = await EventRouter.RouteAsync(engine.routing, rawEvent, this, now);
-                store.ReleaseSavepoint();
-                engine.counters.Add(eventCounters);
-                return result;
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // Should the rollback itself fail, the transaction is unusable: that throws and fails the iteration.
-                store.RollbackToSavepoint();
-                NewWork.RemoveRange(workCount, NewWork.Count - workCount);
-                engine.nextInstance = nextInstance;
-                LogEventFailed(engine.logger, ex);
-                return new IngestResult { Error = $"the event could not be applied and nothing of it was kept: {ex.GetType().Name}: {ex.Message}" };
-            }
-            finally
-            {
-                counters = engine.counters;
-            }
-        }
-
-        public async Task FireDueTimersAsync(int limit)
-        {
-            foreach (var state in store.Due(now, limit))
-            {
-                // Each timer inside its own savepoint: a timer whose step throws would otherwise fail every iteration
-                // from now on (due timers are part of each), and with it every ingest request.
-                var workCount = NewWork.Count;
-                var nextInstance = engine.nextInstance;
-                store.Savepoint();
-                eventCounters.Clear();
-                counters = eventCounters;
+                T result;
                 try
                 {
-                    if (!await StepAsync(state, new TimerFiredInput(state.WakeAt!.Value)))
-                    {
-                        // The stepper did not take this timer; clear it rather than fire it again forever.
-                        store.Save(state with { WakeAt = null });
-                    }
-
+                    result = await apply();
                     store.ReleaseSavepoint();
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -121,39 +140,43 @@ public sealed partial class JourneyEngine
                     NewWork.RemoveRange(workCount, NewWork.Count - workCount);
                     engine.nextInstance = nextInstance;
                     eventCounters.Clear();
-                    LogTimerFailed(engine.logger, state.InstanceId, ex);
-                    EndErrored(state, ex);
-                }
-                finally
-                {
-                    counters = engine.counters;
+                    result = undone(ex);
                 }
 
                 engine.counters.Add(eventCounters);
+                return result;
+            }
+            finally
+            {
+                counters = engine.counters;
             }
         }
 
         /// <summary>
-        /// Ends an instance the engine could not step, as the stepper ends a failed one (error, resumed, exited, ended
-        /// errored), so that it is counted and its history says why instead of it being retried forever or left waiting.
+        /// Ends an instance without the stepper (which needs its compiled version), as the stepper ends one: an error step
+        /// when there is a reason, resumed, exited, ended; so that it is counted and its history says why instead of it
+        /// being retried forever or left waiting.
         /// </summary>
-        private void EndErrored(InstanceState state, Exception exception)
+        private void End(InstanceState state, InstanceStatus final, string? code, string? message)
         {
             var sequence = state.Sequence;
-            var events = new List<StepEvent>
+            var outcome = ExecutionNames.Of(final);
+            var events = new List<StepEvent>();
+            if (code is not null)
             {
-                new(++sequence, StepEventKind.Error, state.Node, now) { Code = EngineFailureCode, Message = $"The engine could not apply this instance's timer: {exception.GetType().Name}: {exception.Message}" },
-            };
+                events.Add(new StepEvent(++sequence, StepEventKind.Error, state.Node, now) { Code = code, Message = message });
+            }
+
             if (state.Waiting != WaitKind.None)
             {
-                events.Add(new StepEvent(++sequence, StepEventKind.Resumed, state.Node, now) { Outcome = "errored" });
+                events.Add(new StepEvent(++sequence, StepEventKind.Resumed, state.Node, now) { Outcome = outcome });
             }
 
             events.Add(new StepEvent(++sequence, StepEventKind.Exited, state.Node, now));
-            events.Add(new StepEvent(++sequence, StepEventKind.Ended, state.Node, now) { Outcome = "errored" });
+            events.Add(new StepEvent(++sequence, StepEventKind.Ended, state.Node, now) { Outcome = outcome });
             var ended = state with
             {
-                Status = InstanceStatus.Errored,
+                Status = final,
                 EndedAt = now,
                 WakeAt = null,
                 Waiting = WaitKind.None,
@@ -192,6 +215,11 @@ public sealed partial class JourneyEngine
             return await StepAsync(state, new EventReceivedInput(eventId, rawEvent));
         }
 
+        public ValueTask<int?> WaitingVersionAsync(string journeyId, string profileId, string eventId) =>
+            ValueTask.FromResult(store.FindActive(journeyId, profileId) is { Pending: WaitForEventCommand waiting } state && waiting.EventId == eventId
+                ? state.Version
+                : (int?)null);
+
         public void Discarded(string journeyId, int version, DiscardReason reason) => counters.Discarded(journeyId, version, reason);
 
         public void Unmatched() => counters.Unmatched();
@@ -203,7 +231,21 @@ public sealed partial class JourneyEngine
                 ?? await engine.routing.GetCompiledAsync(engine.catalog, state.JourneyId, state.Version);
             if (compiled is null)
             {
-                return false;
+                // The version no longer compiles against the configuration (changed behind the catalog's checks). An
+                // event is answered by the router with a journeyUnavailable discard and the instance keeps waiting; a
+                // stop still stops it; a timer or a finished call cannot wait, so the instance ends errored with why.
+                switch (input)
+                {
+                    case EventReceivedInput:
+                        return false;
+                    case StopInput:
+                        End(state, InstanceStatus.Stopped, null, null);
+                        return true;
+                    default:
+                        var reason = engine.routing.UnavailableVersions.GetValueOrDefault((state.JourneyId, state.Version)) ?? "the version is not in the catalog";
+                        End(state, InstanceStatus.Errored, JourneyUnavailableCode, $"Version {state.Version} of journey '{state.JourneyId}' cannot run: {reason}");
+                        return true;
+                }
             }
 
             var result = JourneyStepper.Step(compiled, state, input, now);

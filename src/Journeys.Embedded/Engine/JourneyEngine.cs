@@ -193,8 +193,8 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
     [LoggerMessage(Level = LogLevel.Error, Message = "An engine iteration failed and was rolled back")]
     private static partial void LogIterationFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The timer of instance {InstanceId} could not be applied; the instance ends errored")]
-    private static partial void LogTimerFailed(ILogger logger, string instanceId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {What} of instance {InstanceId} could not be applied; the instance ends errored")]
+    private static partial void LogStepFailed(ILogger logger, string what, string instanceId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An ingested event could not be applied; it alone was undone and answered with the error")]
     private static partial void LogEventFailed(ILogger logger, Exception exception);

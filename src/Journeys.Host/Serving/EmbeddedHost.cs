@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Journeys.Api;
 using Journeys.Api.Security;
 using Journeys.Embedded.Engine;
 using Journeys.Embedded.Storage;
 using Journeys.Host.AdminConsole;
+using Journeys.Host.Serving.Rejections;
 using Journeys.Runtime.Catalog;
 using Journeys.Runtime.Connectors;
 using Journeys.Runtime.Hosting;
@@ -11,10 +13,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Journeys.Host.Serving;
 
@@ -30,12 +34,17 @@ public sealed class EmbeddedHost : IAsyncDisposable
 
     private readonly SqliteDatabase database;
     private readonly DatabaseLock databaseLock;
+    private readonly IDisposable rejections;
 
     private EmbeddedHost(WebApplication app, SqliteDatabase database, DatabaseLock databaseLock, ApiKeys keys, string? keyFilePath, bool keyFileCreated)
     {
         App = app;
         this.database = database;
         this.databaseLock = databaseLock;
+
+        // Requests Kestrel refuses before the pipeline runs get a problem document too (see KestrelRejectionListener).
+        rejections = KestrelRejectionListener.Subscribe(
+            app.Services.GetRequiredService<DiagnosticListener>(), app.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits);
         Keys = keys;
         KeyFilePath = keyFilePath;
         KeyFileCreated = keyFileCreated;
@@ -101,6 +110,9 @@ public sealed class EmbeddedHost : IAsyncDisposable
             // One byte over the largest route limit: the handlers refuse bodies over their own, smaller, limit with a
             // problem document; this bound only protects routes that do not read a body at all.
             kestrel.Limits.MaxRequestBodySize = options.Api.LargestBodyLimit + 1;
+
+            // Every endpoint (from --urls too) serves HTTP/1.x through the writer that gives Kestrel's own refusals a body.
+            kestrel.ConfigureEndpointDefaults(KestrelRejectionListener.UseOn);
         });
 
         var (keys, keyFilePath, created) = ResolveKeys(builder.Configuration, options.DatabasePath);
@@ -171,6 +183,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
+        rejections.Dispose();
         database.Dispose();
         databaseLock.Dispose();
     }

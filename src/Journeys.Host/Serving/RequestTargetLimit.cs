@@ -7,8 +7,9 @@ namespace Journeys.Host.Serving;
 /// <summary>
 /// The longest request target (path and query) the API takes. Kestrel answers a request line over its own limit
 /// with an empty 414 before any middleware runs, so its limit is set far higher and this one, checked in the
-/// pipeline, answers with a problem document. Only request lines over <see cref="KestrelRequestLineSize"/> still
-/// get Kestrel's bare answer.
+/// pipeline, answers with a problem document that names this limit. Request lines over
+/// <see cref="KestrelRequestLineSize"/> are refused by Kestrel itself; that answer gets its problem document from
+/// <see cref="Rejections.KestrelRejectionListener"/>.
 /// </summary>
 public static class RequestTargetLimit
 {

@@ -127,8 +127,9 @@ internal sealed class ActionRequestTemplate
 
     public string RenderUrl(EvaluationContext context, ResolvedAuth auth)
     {
-        // Values are escaped as URL data: a parameter cannot add path segments, a query string or a fragment.
-        var text = url.Render(context, "url", Uri.EscapeDataString);
+        // Values are escaped as URL data: a parameter cannot add path segments, a query string or a fragment, nor
+        // (empty) leave out one.
+        var text = url.RenderUrl(context, "url");
         var builder = new StringBuilder(text);
         var separator = text.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         foreach (var (name, value) in query)

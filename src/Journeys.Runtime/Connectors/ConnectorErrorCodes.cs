@@ -20,9 +20,10 @@ public static class ConnectorErrorCodes
 
     /// <summary>
     /// The rendered URL path has a '.' or '..' segment (a template value was one): clients resolve those away, so the
-    /// call would go to another path than the definition's. Refused before sending.
+    /// call would go to another path than the definition's; or a value that is a whole segment was empty (<c>//</c>,
+    /// a trailing '/'). Refused before sending. The stepper uses the same code for data-source paths.
     /// </summary>
-    public const string UrlPathSegment = "CONNECTOR_URL_PATH_SEGMENT";
+    public const string UrlPathSegment = Journeys.Core.Execution.StepErrorCodes.UrlPathSegment;
 
     /// <summary>A rendered header name or value is not allowed (e.g. contains a line break).</summary>
     public const string HeaderInvalid = "CONNECTOR_HEADER_INVALID";

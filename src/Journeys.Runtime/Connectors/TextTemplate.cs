@@ -1,3 +1,4 @@
+using Journeys.Core.Execution;
 using Journeys.Core.Expressions;
 
 namespace Journeys.Runtime.Connectors;
@@ -35,6 +36,33 @@ internal sealed class TextTemplate
         }
 
         return new TextTemplate(text, templateErrors.Count == 0 ? template : null);
+    }
+
+    /// <summary>
+    /// Renders a URL whose values are escaped as URL data; a value that renders empty as a whole path segment is
+    /// refused (<see cref="ConnectorErrorCodes.UrlPathSegment"/>): the path would name another resource.
+    /// </summary>
+    public string RenderUrl(EvaluationContext context, string where)
+    {
+        if (compiled is null)
+        {
+            return literal ?? string.Empty;
+        }
+
+        string rendered;
+        string? emptySegment;
+        try
+        {
+            rendered = compiled.Render(context, Uri.EscapeDataString, out emptySegment);
+        }
+        catch (ExpressionEvaluationException exception)
+        {
+            throw new ConnectorFailureException(ConnectorErrorCodes.TemplateFailed, $"{where}: {exception.Message} ({exception.Code})");
+        }
+
+        return emptySegment is null
+            ? rendered
+            : throw new ConnectorFailureException(ConnectorErrorCodes.UrlPathSegment, $"{where}: {UrlPathEmptySegment.Message(emptySegment)}");
     }
 
     public string Render(EvaluationContext context, string where, Func<string, string>? escapeValue = null)

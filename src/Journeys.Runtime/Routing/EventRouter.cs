@@ -79,6 +79,13 @@ public static class EventRouter
                 {
                     (resumed ??= []).Add(journeyId);
                 }
+                else if (await UnavailableWaitAsync(table, context, journeyId, profileId, classification.EventId) is { } lost)
+                {
+                    // The instance waits for this event on a version that cannot run here: it keeps waiting (a restored
+                    // definition lets it go on), the event is a counted discard with the reason.
+                    (discarded ??= []).Add(new IngestDiscard(DiscardReason.JourneyUnavailable, Journey: journeyId, Event: classification.EventId, Message: lost.Reason));
+                    context.Discarded(journeyId, lost.Version, DiscardReason.JourneyUnavailable);
+                }
             }
 
             foreach (var journey in entries)
@@ -111,6 +118,19 @@ public static class EventRouter
             Resumed = resumed ?? (IReadOnlyList<string>)[],
             Discarded = discarded ?? (IReadOnlyList<IngestDiscard>)[],
         };
+    }
+
+    /// <summary>The unavailable version the profile's instance waits for the event on; null when there is none.</summary>
+    private static async ValueTask<UnavailableJourney?> UnavailableWaitAsync(RoutingTable table, IRoutingContext context, string journeyId, string profileId, string eventId)
+    {
+        if (table.UnavailableVersions.Count == 0 || !table.UnavailableVersions.Keys.Any(k => k.JourneyId == journeyId)
+            || await context.WaitingVersionAsync(journeyId, profileId, eventId) is not { } version
+            || !table.UnavailableVersions.TryGetValue((journeyId, version), out var reason))
+        {
+            return null;
+        }
+
+        return new UnavailableJourney(journeyId, version, reason);
     }
 
     /// <summary>

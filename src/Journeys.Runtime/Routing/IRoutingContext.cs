@@ -23,6 +23,13 @@ public interface IRoutingContext : IEntryGateContext
     /// </summary>
     ValueTask<bool> ResumeAsync(string journeyId, string profileId, string eventId, JsonElement rawEvent, DateTimeOffset now);
 
+    /// <summary>
+    /// The version of the profile's active instance in the journey when that instance waits for
+    /// <paramref name="eventId"/>; null otherwise. Asked only after <see cref="ResumeAsync"/> did not take the event
+    /// and the journey has a version that no longer compiles, so that such an event is answered with a discard.
+    /// </summary>
+    ValueTask<int?> WaitingVersionAsync(string journeyId, string profileId, string eventId);
+
     /// <summary>Counts an event that matched no event definition (SPEC §5: answered <c>matched: []</c> and counted).</summary>
     void Unmatched();
 }

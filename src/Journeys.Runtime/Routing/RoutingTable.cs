@@ -27,7 +27,8 @@ public sealed class RoutingTable
         ConcurrentDictionary<(string, int), CompiledJourney> compiled,
         IConfigurationLookup configuration,
         IReadOnlyList<string> problems,
-        IReadOnlyDictionary<string, IReadOnlyList<UnavailableJourney>>? unavailable = null)
+        IReadOnlyDictionary<string, IReadOnlyList<UnavailableJourney>>? unavailable = null,
+        IReadOnlyDictionary<(string JourneyId, int Version), string>? unavailableVersions = null)
     {
         Revision = revision;
         Classifier = classifier;
@@ -38,6 +39,7 @@ public sealed class RoutingTable
         this.configuration = configuration;
         Problems = problems;
         UnavailableByEvent = unavailable ?? new Dictionary<string, IReadOnlyList<UnavailableJourney>>();
+        UnavailableVersions = unavailableVersions ?? new Dictionary<(string, int), string>();
     }
 
     /// <summary>The catalog revision this table was built from.</summary>
@@ -48,7 +50,11 @@ public sealed class RoutingTable
     /// <summary>Event id → live journeys entered by it, in journey id order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<LiveJourney>> EntriesByEvent { get; }
 
-    /// <summary>Event id → ids of journeys with a non-stopped version that has a waitForEvent node on it.</summary>
+    /// <summary>
+    /// Event id → ids of journeys with a non-stopped version that has a waitForEvent node on it, compiled or not: an
+    /// instance of a version that no longer compiles here may still be waiting (a Durable instance runs on its own
+    /// snapshot; an embedded one is answered with a <see cref="UnavailableVersions"/> discard).
+    /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> WaitingJourneysByEvent { get; }
 
     public IReadOnlyDictionary<string, LiveJourney> LiveByJourney { get; }
@@ -58,6 +64,9 @@ public sealed class RoutingTable
 
     /// <summary>Event id → live journeys entered by it that cannot run (they do not compile), with the reason.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<UnavailableJourney>> UnavailableByEvent { get; }
+
+    /// <summary>Non-stopped versions (live or closed) that do not compile against the configuration, with the reason.</summary>
+    public IReadOnlyDictionary<(string JourneyId, int Version), string> UnavailableVersions { get; }
 
     public static RoutingTable Empty { get; } = new(
         -1, new EventClassifier([]), new Dictionary<string, IReadOnlyList<LiveJourney>>(), new Dictionary<string, IReadOnlyList<string>>(),
@@ -88,6 +97,7 @@ public sealed class RoutingTable
         var waiters = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var live = new Dictionary<string, LiveJourney>(StringComparer.Ordinal);
         var unavailable = new Dictionary<string, List<UnavailableJourney>>(StringComparer.Ordinal);
+        var unavailableVersions = new Dictionary<(string, int), string>();
         foreach (var journey in (await catalog.ListJourneysAsync(cancellationToken)).OrderBy(j => j.Id, StringComparer.Ordinal))
         {
             foreach (var summary in journey.Versions.Where(v => v.Status != JourneyVersionStatus.Stopped))
@@ -98,6 +108,8 @@ public sealed class RoutingTable
                     continue;
                 }
 
+                // Waiting instances of a version are found whether it compiles or not: the router must answer for them.
+                AddWaiters(waiters, journey.Id, published.Definition);
                 CompiledJourney compiledVersion;
                 try
                 {
@@ -106,6 +118,7 @@ public sealed class RoutingTable
                 catch (JourneyCompilationException ex)
                 {
                     problems.Add($"journey '{journey.Id}' v{summary.Version}: {ex.Message}");
+                    unavailableVersions[(journey.Id, summary.Version)] = ex.Message;
                     if (summary.Status == JourneyVersionStatus.Live && published.Definition.Entry is { } lostEntry)
                     {
                         (unavailable.TryGetValue(lostEntry, out var lost) ? lost : unavailable[lostEntry] = []).Add(new UnavailableJourney(journey.Id, summary.Version, ex.Message));
@@ -115,13 +128,6 @@ public sealed class RoutingTable
                 }
 
                 compiled[(journey.Id, summary.Version)] = compiledVersion;
-                foreach (var node in (published.Definition.Nodes ?? []).Values.OfType<WaitForEventNode>())
-                {
-                    if (node.Event is { } waitedEvent)
-                    {
-                        (waiters.TryGetValue(waitedEvent, out var set) ? set : waiters[waitedEvent] = new SortedSet<string>(StringComparer.Ordinal)).Add(journey.Id);
-                    }
-                }
 
                 if (summary.Status == JourneyVersionStatus.Live && published.Definition.Entry is { } entryEvent)
                 {
@@ -141,7 +147,8 @@ public sealed class RoutingTable
             compiled,
             configuration,
             problems,
-            unavailable.ToDictionary(e => e.Key, e => (IReadOnlyList<UnavailableJourney>)e.Value, StringComparer.Ordinal));
+            unavailable.ToDictionary(e => e.Key, e => (IReadOnlyList<UnavailableJourney>)e.Value, StringComparer.Ordinal),
+            unavailableVersions);
     }
 
     /// <summary>
@@ -161,13 +168,7 @@ public sealed class RoutingTable
         {
             var definition = journey.Compiled.Definition;
             compiled[(journey.JourneyId, journey.Version)] = journey.Compiled;
-            foreach (var node in (definition.Nodes ?? []).Values.OfType<WaitForEventNode>())
-            {
-                if (node.Event is { } waitedEvent)
-                {
-                    (waiters.TryGetValue(waitedEvent, out var set) ? set : waiters[waitedEvent] = new SortedSet<string>(StringComparer.Ordinal)).Add(journey.JourneyId);
-                }
-            }
+            AddWaiters(waiters, journey.JourneyId, definition);
 
             if (definition.Entry is { } entryEvent)
             {
@@ -185,6 +186,17 @@ public sealed class RoutingTable
             compiled,
             configuration,
             []);
+    }
+
+    private static void AddWaiters(Dictionary<string, SortedSet<string>> waiters, string journeyId, Journey definition)
+    {
+        foreach (var node in (definition.Nodes ?? []).Values.OfType<WaitForEventNode>())
+        {
+            if (node.Event is { } waitedEvent)
+            {
+                (waiters.TryGetValue(waitedEvent, out var set) ? set : waiters[waitedEvent] = new SortedSet<string>(StringComparer.Ordinal)).Add(journeyId);
+            }
+        }
     }
 
     /// <summary>The compiled form of any published version; versions outside the table are compiled on first use.</summary>

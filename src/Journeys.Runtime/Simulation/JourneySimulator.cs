@@ -198,6 +198,9 @@ public static class JourneySimulator
             return ValueTask.FromResult(Step(instance, new EventReceivedInput(eventId, rawEvent)));
         }
 
+        /// <summary>Never one: the simulated version is compiled before the run starts.</summary>
+        public ValueTask<int?> WaitingVersionAsync(string journeyId, string profileId, string eventId) => ValueTask.FromResult<int?>(null);
+
         public void Discarded(string journeyId, int version, DiscardReason reason) => counters.Discarded(journeyId, version, reason);
 
         // A simulation reports each unmatched scenario event itself (a discard with reason "unmatched"); there is no
@@ -306,9 +309,10 @@ public static class JourneySimulator
             {
                 rendered = template.Render(call.Params, now, ResolvedAuth.None);
             }
-            catch (ConnectorFailureException)
+            catch (ConnectorFailureException failure)
             {
-                return (new ActionCompletedInput(call.IdempotencyKey, ActionStatus.Error, null, null, 0), TimeSpan.Zero);
+                // Nothing is sent, as on the hosts, and the step says why with the same code.
+                return (new ActionCompletedInput(call.IdempotencyKey, ActionStatus.Error, null, null, 0, failure.Code, failure.Message), TimeSpan.Zero);
             }
 
             if (action.CapPerMinute is > 0 and var cap && !capLimiter.TryAcquireAsync(call.ActionId, cap, CancellationToken.None).Result)

@@ -1,7 +1,11 @@
 using System.Text.Json;
 using Journeys.Azure.Durable;
+using Journeys.Core.Model;
 using Journeys.Core.Routing;
+using Journeys.Core.Serialization;
 using Journeys.Embedded.Engine;
+using Journeys.Embedded.Storage;
+using Journeys.Runtime.Catalog;
 using Journeys.Runtime.Hosting;
 using Journeys.Runtime.Orchestration;
 using Journeys.Runtime.Reporting;
@@ -202,6 +206,42 @@ public sealed class AzureIngestionTests : IAsyncLifetime
 
         Assert.Equal(0, summary.DeadLettered);
         Assert.Equal(CartC42, Assert.Single(instances.Starts).InstanceId);
+    }
+
+    [Fact]
+    public async Task A_live_journey_that_no_longer_compiles_answers_its_entry_events_with_the_embedded_hosts_discard()
+    {
+        table = await ChangeCartAbandonedBehindTheCatalogAsync();
+
+        var summary = await IngestAsync(Cart("evt-1", "c-42").Replace("120.5", "\"120.5\"", StringComparison.Ordinal));
+
+        Assert.Empty(instances.Starts);
+        var discard = Assert.Single(Assert.Single(summary.Results).Discarded);
+        Assert.Equal((DiscardReason.JourneyUnavailable, "abandoned-cart"), (discard.Reason, discard.Journey));
+        Assert.Contains("cannot be compiled", discard.Message, StringComparison.Ordinal);
+        Assert.Equal(1, counters.Counters[new CounterKey("abandoned-cart", 1, "", "discarded:journeyUnavailable")]);
+    }
+
+    [Fact]
+    public async Task An_event_for_an_instance_whose_version_no_longer_compiles_is_raised_to_it_to_run_on_its_snapshot()
+    {
+        instances.Active.Add(CartC42);
+        table = await ChangeCartAbandonedBehindTheCatalogAsync();
+
+        var summary = await IngestAsync(Order("evt-2", "c-42"));
+
+        Assert.Equal(CartC42, Assert.Single(instances.Raised).InstanceId);
+        Assert.Equal(["abandoned-cart"], Assert.Single(summary.Results).Resumed);
+    }
+
+    /// <summary>cart.abandoned's total becomes text without the catalog's checks (another writer): abandoned-cart v1 no longer compiles.</summary>
+    private async Task<RoutingTable> ChangeCartAbandonedBehindTheCatalogAsync()
+    {
+        var store = await SqliteCatalogStore.OpenAsync(catalog.Database);
+        var definition = ContractJson.ReadEventDefinition(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "events", "cart.abandoned.json"))).Value!;
+        definition.Fields!["cart.total"] = FieldType.String;
+        await store.PutResourceAsync(CatalogResourceKind.EventDefinition, "cart.abandoned", ContractJson.Write(definition), WriteCondition.None, Now, CancellationToken.None);
+        return await RoutingTable.BuildAsync(new CatalogService(store));
     }
 
     private Task<IngestBatchSummary> IngestAsync(params string[] messages) =>

@@ -19,6 +19,9 @@ internal sealed class CartCatalog : IDisposable
 
     public CatalogService Service { get; }
 
+    /// <summary>The catalog's database, for a test that changes it behind the catalog's checks.</summary>
+    public SqliteDatabase Database => database;
+
     public static async Task<CartCatalog> CreateAsync(IEnumerable<IJourneyLifecycleObserver>? observers = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "journeys-durable-" + Guid.NewGuid().ToString("N"));

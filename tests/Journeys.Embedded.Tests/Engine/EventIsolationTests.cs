@@ -88,4 +88,39 @@ public sealed class EventIsolationTests
         var version = Assert.Single((await harness.Engine.GetReportAsync("abandoned-cart"))!.Versions);
         Assert.Equal(1, version.Errored);
     }
+
+    [Fact]
+    public async Task A_finished_call_whose_application_fails_ends_its_instance_errored_and_leaves_nothing_queued()
+    {
+        FaultyWriter? faulty = null;
+        await using var harness = await EngineHarness.StartAsync(timeScale: 3_600, wrapWriter: writer => faulty = new FaultyWriter(writer) { Armed = false });
+        await harness.PublishAsync("abandoned-cart");
+
+        // Both time out of the order wait after one second, fetch their loyalty tier and go on to the e-mail; applying
+        // the poison profile's fetched tier (it moves the instance to the e-mail node) throws.
+        await harness.IngestAsync(
+            EngineHarness.CartAbandoned("e1", "c1", "cart-1", 50), EngineHarness.CartAbandoned("e2", FaultyWriter.PoisonProfile, "cart-2", 50));
+        faulty!.FaultWhen = state => state.Node?.EndsWith("-email", StringComparison.Ordinal) == true;
+        faulty.Armed = true;
+        await harness.WaitUntilIdleAsync(TimeSpan.FromSeconds(60));
+
+        var poisoned = await harness.Engine.GetInstanceAsync("abandoned-cart", FaultyWriter.PoisonProfile);
+        Assert.Equal(InstanceStatus.Errored, poisoned!.Status);
+        var error = Assert.Single(poisoned.Steps, s => s.Kind == StepEventKind.Error);
+        Assert.Equal("ENGINE_FAILURE", error.Code);
+        Assert.Contains("finished call", error.Message, StringComparison.Ordinal);
+        Assert.Contains("injected storage fault", error.Message, StringComparison.Ordinal);
+        Assert.Equal(InstanceStatus.Completed, (await harness.Engine.GetInstanceAsync("abandoned-cart", "c1"))!.Status);
+        Assert.Equal(1, harness.Mailer.RequestCount);
+        var version = Assert.Single((await harness.Engine.GetReportAsync("abandoned-cart"))!.Versions);
+        Assert.Equal(1, version.Errored);
+
+        // Nothing of it stays queued: a restart sends no call again.
+        var fetches = harness.Loyalty.RequestCount;
+        await harness.StopEngineAsync();
+        await harness.OpenAsync();
+        await harness.WaitUntilIdleAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(fetches, harness.Loyalty.RequestCount);
+        Assert.Equal(1, harness.Mailer.RequestCount);
+    }
 }

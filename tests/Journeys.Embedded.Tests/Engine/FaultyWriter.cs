@@ -7,8 +7,9 @@ using Journeys.Runtime.Routing;
 namespace Journeys.Embedded.Tests.Engine;
 
 /// <summary>
-/// The engine's storage port with one fault: saving an active instance of <see cref="PoisonProfile"/> throws, as a bug
-/// or a corrupt row would (while <see cref="Armed"/>). Everything else goes to the real SQLite writer.
+/// The engine's storage port with one fault: saving an active instance of <see cref="PoisonProfile"/> (that also meets
+/// <see cref="FaultWhen"/>) throws, as a bug or a corrupt row would (while <see cref="Armed"/>). Everything else goes
+/// to the real SQLite writer.
 /// </summary>
 internal sealed class FaultyWriter(IRuntimeWriter inner) : IRuntimeWriter
 {
@@ -51,10 +52,13 @@ internal sealed class FaultyWriter(IRuntimeWriter inner) : IRuntimeWriter
     /// <summary>Off: saves of the poison profile go through (to let it enter before its timer is poisoned).</summary>
     public bool Armed { get; set; } = true;
 
+    /// <summary>Narrows the fault to some states of the poison profile (e.g. one node); null: every active state.</summary>
+    public Func<InstanceState, bool>? FaultWhen { get; set; }
+
     public void Save(InstanceState state)
     {
         inner.Save(state);
-        if (Armed && state.ProfileId == PoisonProfile && state.Status == InstanceStatus.Active)
+        if (Armed && state.ProfileId == PoisonProfile && state.Status == InstanceStatus.Active && (FaultWhen?.Invoke(state) ?? true))
         {
             // After the write, so that a missing rollback would leave the row behind for the test to see.
             throw new InvalidOperationException("injected storage fault for the poison profile");

@@ -92,4 +92,37 @@ public sealed class UrlPathValueTests
         Assert.Contains("'.' or '..'", outcome.Error, StringComparison.Ordinal);
         Assert.Equal(0, server.RequestCount);
     }
+
+    [Theory]
+    [InlineData("hook/{{params.v}}/tail")]
+    [InlineData("hook/{{params.v}}")]
+    [InlineData("hook/{{params.v}}{{params.v}}/tail?q={{params.q}}")]
+    public async Task An_empty_action_url_value_that_is_a_whole_path_segment_is_refused_and_nothing_is_sent(string path)
+    {
+        await using var server = LoopbackServer.Always(ScriptedReply.Json("{}"));
+        using var harness = new ConnectorHarness();
+        var action = Hook(server);
+        action.Url = server.BaseUri + path;
+
+        var outcome = await Invoke(harness, action, string.Empty);
+
+        Assert.Equal(ActionStatus.Error, outcome.Status);
+        Assert.Equal(ConnectorErrorCodes.UrlPathSegment, outcome.ErrorCode);
+        Assert.Contains("'params.v' is empty", outcome.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(0, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task An_empty_value_beside_other_text_in_its_segment_or_in_the_query_is_sent()
+    {
+        await using var server = LoopbackServer.Always(ScriptedReply.Json("{}"));
+        using var harness = new ConnectorHarness();
+        var action = Hook(server);
+        action.Url = server.BaseUri + "hook/x{{params.v}}/tail?q={{params.q}}";
+
+        var outcome = await Invoke(harness, action, string.Empty, q: string.Empty);
+
+        Assert.Equal(ActionStatus.Ok, outcome.Status);
+        Assert.Equal("/hook/x/tail?q=", Assert.Single(server.Requests).PathAndQuery);
+    }
 }

@@ -222,6 +222,12 @@ public sealed class EventRouterTests : IAsyncLifetime
             return ValueTask.FromResult(Resumable.Contains($"{journeyId}:{profileId}"));
         }
 
+        public ValueTask<int?> WaitingVersionAsync(string journeyId, string profileId, string eventId)
+        {
+            Calls.Add($"waiting? {journeyId}:{profileId}");
+            return ValueTask.FromResult<int?>(null);
+        }
+
         public void Discarded(string journeyId, int version, DiscardReason reason) => Discards.Add((journeyId, reason));
 
         public int UnmatchedCount { get; private set; }

@@ -136,4 +136,47 @@ public sealed class JourneySimulatorTests
 
         Assert.Equal(SimulationErrorCodes.TooManySteps, exception.Code);
     }
+
+    [Fact]
+    public async Task An_empty_value_as_a_whole_url_path_segment_is_refused_in_simulation_as_on_the_hosts()
+    {
+        var bundle = SimulationFixture.Samples(
+            ("actions/send-email.json", """
+                { "method": "POST", "url": "https://mailer.example.com/send/{{params.email}}", "params": { "email": "string", "total": "number" }, "maxRetries": 0 }
+                """));
+        var withoutEmail = """{ "id": "e1", "type": "cart.abandoned", "customer": { "id": "p1" }, "cart": { "id": "k1", "total": 10 } }""";
+
+        var result = await SimulationFixture.RunAsync("abandoned-cart", $$"""
+            { "events": [ { "at": "PT0S", "event": {{withoutEmail}} } ], "data": { "loyalty.tier": { "*": { "tier": "silver", "points": 1 } } },
+              "actions": { "send-email": { "status": 200 } } }
+            """, bundle);
+
+        var instance = Assert.Single(result.Instances);
+        Assert.Empty(instance.Calls);
+        var call = Assert.Single(instance.Steps, s => s.Kind == StepEventKind.ActionResult);
+        Assert.Equal("CONNECTOR_URL_PATH_SEGMENT", call.Code);
+        Assert.Contains("'params.email' is empty", call.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_value_as_a_whole_data_source_path_segment_errors_the_instance_in_simulation()
+    {
+        var bundle = SimulationFixture.Samples(
+            ("datasources/loyalty.json", """
+                { "baseUrl": "https://loyalty.example.com",
+                  "fieldGroups": { "tier": { "method": "GET", "path": "/members/{profile.id}/{entry.cart.coupon}", "fields": { "tier": "string", "points": "number" } } } }
+                """));
+
+        var result = await SimulationFixture.RunAsync("abandoned-cart", $$"""
+            { "events": [ { "at": "PT0S", "event": {{Cart("e1", "p1", "k1")}} } ], "data": { "loyalty.tier": { "*": { "tier": "gold", "points": 1 } } },
+              "actions": { "send-email": { "status": 200 } } }
+            """, bundle);
+
+        var instance = Assert.Single(result.Instances);
+        Assert.Equal(InstanceStatus.Errored, instance.Status);
+        var error = Assert.Single(instance.Steps, s => s.Kind == StepEventKind.Error);
+        Assert.Equal("CONNECTOR_URL_PATH_SEGMENT", error.Code);
+        Assert.Contains("'entry.cart.coupon' is empty", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(instance.Steps, s => s.Kind == StepEventKind.DataFetched);
+    }
 }
