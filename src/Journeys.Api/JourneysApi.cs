@@ -63,12 +63,9 @@ public static class JourneysApi
         // Problems every route can answer besides its own: a missing or wrong key, and an unexpected failure.
         int[] adminProblems = keys is null ? [500] : [401, 500];
 
-        MapResource<EventDefinition>(admin, "/events", "events", "Event", ConfigurationEndpoints.ListEventDefinitionsAsync,
-            ConfigurationEndpoints.PutEventDefinitionAsync, ConfigurationEndpoints.GetEventDefinitionAsync, ConfigurationEndpoints.DeleteEventDefinitionAsync, adminProblems);
-        MapResource<DataSource>(admin, "/datasources", "datasources", "DataSource", ConfigurationEndpoints.ListDataSourcesAsync,
-            ConfigurationEndpoints.PutDataSourceAsync, ConfigurationEndpoints.GetDataSourceAsync, ConfigurationEndpoints.DeleteDataSourceAsync, adminProblems);
-        MapResource<CustomAction>(admin, "/actions", "actions", "Action", ConfigurationEndpoints.ListCustomActionsAsync,
-            ConfigurationEndpoints.PutCustomActionAsync, ConfigurationEndpoints.GetCustomActionAsync, ConfigurationEndpoints.DeleteCustomActionAsync, adminProblems);
+        MapResource<EventDefinition>(admin, "/events", "events", "Event", adminProblems);
+        MapResource<DataSource>(admin, "/datasources", "datasources", "DataSource", adminProblems);
+        MapResource<CustomAction>(admin, "/actions", "actions", "Action", adminProblems);
 
         var journeys = admin.MapGroup("/journeys").WithTags("journeys");
         journeys.MapGet(string.Empty, JourneyEndpoints.ListJourneysAsync).WithName("ListJourneys")
@@ -126,18 +123,13 @@ public static class JourneysApi
     private static readonly ConditionalHeadersMetadata ReadWriteConditions = new(IfMatch: true, IfNoneMatch: true, ETag: true);
 
     /// <summary>List, PUT, GET and DELETE of one configuration resource kind, with their documented bodies and statuses.</summary>
-    private static void MapResource<T>(
-        RouteGroupBuilder admin,
-        string prefix,
-        string tag,
-        string name,
-        Func<CatalogService, CancellationToken, Task<IResult>> list,
-        Func<HttpRequest, string, CatalogService, ApiOptions, CancellationToken, Task<IResult>> put,
-        Func<HttpRequest, string, CatalogService, CancellationToken, Task<IResult>> get,
-        Func<HttpRequest, string, CatalogService, CancellationToken, Task<IResult>> delete,
-        int[] commonProblems)
+    private static void MapResource<T>(RouteGroupBuilder admin, string prefix, string tag, string name, int[] commonProblems)
         where T : class
     {
+        Func<ResourceCatalog<T>, CancellationToken, Task<IResult>> list = ConfigurationEndpoints.ListAsync;
+        Func<HttpRequest, string, ResourceCatalog<T>, ApiOptions, CancellationToken, Task<IResult>> put = ConfigurationEndpoints.PutAsync;
+        Func<HttpRequest, string, ResourceCatalog<T>, CancellationToken, Task<IResult>> get = ConfigurationEndpoints.GetAsync;
+        Func<HttpRequest, string, ResourceCatalog<T>, CancellationToken, Task<IResult>> delete = ConfigurationEndpoints.DeleteAsync;
         var group = admin.MapGroup(prefix).WithTags(tag);
         group.MapGet(string.Empty, list).WithName($"List{name}s")
             .Produces<IReadOnlyList<ResourceView>>(200, RouteDocumentation.Json)

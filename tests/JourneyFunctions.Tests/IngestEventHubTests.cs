@@ -71,10 +71,10 @@ public sealed class IngestEventHubTests
 
     private IngestEventHub Trigger(Mock<ICatalogStore>? store = null)
     {
-        var catalog = new CatalogService((store ?? CartCatalog()).Object);
+        var journeys = new JourneyCatalog((store ?? CartCatalog()).Object);
         var ingestion = new AzureIngestion(
             keys.Object, Mock.Of<IExitStore>(), Mock.Of<ICounterStore>(), deadLetters.Object, TimeProvider.System);
-        return new IngestEventHub(ingestion, new RoutingTableCache(catalog, TimeProvider.System, TimeSpan.FromMinutes(1)), NullLogger<IngestEventHub>.Instance);
+        return new IngestEventHub(ingestion, new RoutingTableCache(journeys, TimeProvider.System, TimeSpan.FromMinutes(1)), NullLogger<IngestEventHub>.Instance);
     }
 
     /// <summary>A catalog store holding the samples' cart events and actions and abandoned-cart published as version 1.</summary>

@@ -7,6 +7,7 @@ using Journeys.Azure.Durable;
 using Journeys.Embedded.Storage;
 using Journeys.Runtime.Bundles;
 using Journeys.Runtime.Catalog;
+using Journeys.TestSupport.Catalog;
 using Microsoft.AspNetCore.Http;
 
 namespace JourneyFunctions.Tests;
@@ -19,30 +20,30 @@ public sealed class SimulateFunctionTests : IAsyncLifetime
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "journeys-functions-" + Guid.NewGuid().ToString("N"));
     private SqliteDatabase? database;
-    private CatalogService catalog = null!;
+    private CatalogUnderTest catalog = null!;
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(folder);
         database = new SqliteDatabase(Path.Combine(folder, "catalog.db"));
-        catalog = new CatalogService(await SqliteCatalogStore.OpenAsync(database));
+        catalog = new CatalogUnderTest(await SqliteCatalogStore.OpenAsync(database));
         var samples = ConfigurationBundle.LoadFolder(Path.Combine(AppContext.BaseDirectory, "samples"));
         foreach (var (id, definition) in samples.Events)
         {
-            Assert.NotNull((await catalog.PutEventDefinitionAsync(id, definition)).Value);
+            Assert.NotNull((await catalog.Events.PutAsync(id, definition)).Value);
         }
 
         foreach (var (id, source) in samples.DataSources)
         {
-            Assert.NotNull((await catalog.PutDataSourceAsync(id, source)).Value);
+            Assert.NotNull((await catalog.DataSources.PutAsync(id, source)).Value);
         }
 
         foreach (var (id, action) in samples.Actions)
         {
-            Assert.NotNull((await catalog.PutCustomActionAsync(id, action)).Value);
+            Assert.NotNull((await catalog.Actions.PutAsync(id, action)).Value);
         }
 
-        Assert.NotNull((await catalog.PutJourneyDraftAsync("abandoned-cart", samples.Journeys["abandoned-cart"])).Value);
+        Assert.NotNull((await catalog.Journeys.PutDraftAsync("abandoned-cart", samples.Journeys["abandoned-cart"])).Value);
     }
 
     public Task DisposeAsync()
@@ -55,7 +56,7 @@ public sealed class SimulateFunctionTests : IAsyncLifetime
     [Fact]
     public async Task The_function_simulates_the_draft_in_process()
     {
-        var function = new JourneyApi(catalog, NoRuntime, new ApiOptions());
+        var function = new JourneyApi(catalog.Journeys, NoRuntime, new ApiOptions());
         var context = Request("""
             { "events": [ { "at": "PT0S", "event": { "id": "e1", "type": "cart.abandoned", "customer": { "id": "p1", "email": "a@x.io" }, "cart": { "id": "k1", "total": 100 } } } ],
               "data": { "loyalty.tier": { "*": { "tier": "gold", "points": 1 } } },
@@ -77,7 +78,7 @@ public sealed class SimulateFunctionTests : IAsyncLifetime
     [Fact]
     public async Task A_bad_version_is_a_problem_from_the_same_handler()
     {
-        var function = new JourneyApi(catalog, NoRuntime, new ApiOptions());
+        var function = new JourneyApi(catalog.Journeys, NoRuntime, new ApiOptions());
         var context = Request("{}", "?version=zero");
 
         var result = Assert.IsType<ResultActionResult>(await function.SimulateAsync(context.Request, "abandoned-cart"));

@@ -38,12 +38,12 @@ public static class JourneyFunctionsServices
         // The shared services, exactly as tested in Journeys.Azure.Tests. Orchestrations are reached through the
         // Durable client each invocation binds ([DurableClient]), passed as an argument: no service here holds one.
         // Validation warns about secret settings this app lacks; publish, close and stop are logged.
-        services.AddSingleton(sp => new CatalogService(
+        services.AddJourneyCatalog(sp => new JourneyCatalog(
             sp.GetRequiredService<ICatalogStore>(),
             new ConfiguredSecretsValidator(ContractCatalogValidator.Instance, sp.GetRequiredService<IConfiguration>()),
             sp.GetRequiredService<TimeProvider>(),
             [new LifecycleLog(sp.GetService<ILogger<LifecycleLog>>() ?? NullLogger<LifecycleLog>.Instance)]));
-        services.AddSingleton(sp => new RoutingTableCache(sp.GetRequiredService<CatalogService>(), sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(30)));
+        services.AddSingleton(sp => new RoutingTableCache(sp.GetRequiredService<JourneyCatalog>(), sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(30)));
         services.AddSingleton<CompiledJourneyCache>();
         services.AddSingleton<AzureIngestion>();
         services.AddSingleton<JourneyActivities>();

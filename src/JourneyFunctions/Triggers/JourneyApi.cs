@@ -12,7 +12,7 @@ using static JourneyFunctions.Http.RequestCancellation;
 namespace JourneyFunctions.Triggers;
 
 /// <summary>SPEC §6 journey routes, report and instance view: each function is the shared handler.</summary>
-public sealed class JourneyApi(CatalogService catalog, DurableJourneyRuntime runtime, ApiOptions options)
+public sealed class JourneyApi(JourneyCatalog catalog, DurableJourneyRuntime runtime, ApiOptions options)
 {
     [Function("ListJourneys")]
     public async Task<IActionResult> ListAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "journeys")] HttpRequest req) =>

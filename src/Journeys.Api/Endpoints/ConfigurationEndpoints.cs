@@ -18,84 +18,26 @@ namespace Journeys.Api.Endpoints;
 /// </summary>
 public static class ConfigurationEndpoints
 {
-    private static readonly ResourceRoute<EventDefinition> Events =
-        new("events", bytes => ContractJson.ReadEventDefinition(bytes.Span));
+    // What differs between the three resource kinds at the HTTP edge, by the kind each catalog holds.
+    private static readonly Dictionary<CatalogResourceKind, object> Routes = new()
+    {
+        [CatalogResourceKind.EventDefinition] = new ResourceRoute<EventDefinition>("events", bytes => ContractJson.ReadEventDefinition(bytes.Span)),
+        [CatalogResourceKind.DataSource] = new ResourceRoute<DataSource>("datasources", bytes => ContractJson.ReadDataSource(bytes.Span)),
+        [CatalogResourceKind.CustomAction] = new ResourceRoute<CustomAction>("actions", bytes => ContractJson.ReadCustomAction(bytes.Span)),
+    };
 
-    private static readonly ResourceRoute<DataSource> DataSources =
-        new("datasources", bytes => ContractJson.ReadDataSource(bytes.Span));
-
-    private static readonly ResourceRoute<CustomAction> Actions =
-        new("actions", bytes => ContractJson.ReadCustomAction(bytes.Span));
-
-    // ---- Event definitions ----------------------------------------------------------------------------------
-
-    public static Task<IResult> PutEventDefinitionAsync(
-        HttpRequest request, string id, [FromServices] CatalogService catalog, [FromServices] ApiOptions options, CancellationToken cancellationToken) =>
-        PutAsync(Events, request, id, options, (body, condition) => catalog.PutEventDefinitionAsync(id, body, condition, cancellationToken), cancellationToken);
-
-    /// <summary>The body with its ETag; 304 when <c>If-None-Match</c> names the current ETag, 412 when <c>If-Match</c> does not.</summary>
-    public static async Task<IResult> GetEventDefinitionAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        ApiProblems.CheckId(id) ?? await GetAsync(Events, request, () => catalog.GetEventDefinitionAsync(id, cancellationToken));
-
-    public static async Task<IResult> ListEventDefinitionsAsync([FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        List(Events, await catalog.ListEventDefinitionsAsync(cancellationToken));
-
-    public static async Task<IResult> DeleteEventDefinitionAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        ApiProblems.CheckId(id) ?? await DeleteAsync(request, condition => catalog.DeleteEventDefinitionAsync(id, condition, cancellationToken));
-
-    // ---- Data sources ---------------------------------------------------------------------------------------
-
-    public static Task<IResult> PutDataSourceAsync(
-        HttpRequest request, string id, [FromServices] CatalogService catalog, [FromServices] ApiOptions options, CancellationToken cancellationToken) =>
-        PutAsync(DataSources, request, id, options, (body, condition) => catalog.PutDataSourceAsync(id, body, condition, cancellationToken), cancellationToken);
-
-    /// <summary>The body with its ETag; 304 when <c>If-None-Match</c> names the current ETag, 412 when <c>If-Match</c> does not.</summary>
-    public static async Task<IResult> GetDataSourceAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        ApiProblems.CheckId(id) ?? await GetAsync(DataSources, request, () => catalog.GetDataSourceAsync(id, cancellationToken));
-
-    public static async Task<IResult> ListDataSourcesAsync([FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        List(DataSources, await catalog.ListDataSourcesAsync(cancellationToken));
-
-    public static async Task<IResult> DeleteDataSourceAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        ApiProblems.CheckId(id) ?? await DeleteAsync(request, condition => catalog.DeleteDataSourceAsync(id, condition, cancellationToken));
-
-    // ---- Custom actions -------------------------------------------------------------------------------------
-
-    public static Task<IResult> PutCustomActionAsync(
-        HttpRequest request, string id, [FromServices] CatalogService catalog, [FromServices] ApiOptions options, CancellationToken cancellationToken) =>
-        PutAsync(Actions, request, id, options, (body, condition) => catalog.PutCustomActionAsync(id, body, condition, cancellationToken), cancellationToken);
-
-    /// <summary>The body with its ETag; 304 when <c>If-None-Match</c> names the current ETag, 412 when <c>If-Match</c> does not.</summary>
-    public static async Task<IResult> GetCustomActionAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        ApiProblems.CheckId(id) ?? await GetAsync(Actions, request, () => catalog.GetCustomActionAsync(id, cancellationToken));
-
-    public static async Task<IResult> ListCustomActionsAsync([FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        List(Actions, await catalog.ListCustomActionsAsync(cancellationToken));
-
-    public static async Task<IResult> DeleteCustomActionAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        ApiProblems.CheckId(id) ?? await DeleteAsync(request, condition => catalog.DeleteCustomActionAsync(id, condition, cancellationToken));
-
-    // ---- Shared ---------------------------------------------------------------------------------------------
-
-    private static async Task<IResult> PutAsync<T>(
-        ResourceRoute<T> route,
-        HttpRequest request,
-        string id,
-        ApiOptions options,
-        Func<T, WriteCondition, Task<CatalogResult<CatalogPut<CatalogEntry<T>>>>> put,
-        CancellationToken cancellationToken)
+    /// <summary>Creates or replaces: 201 with <c>Location</c> when new, 200 when replaced; 400 when invalid, 412 when a precondition fails.</summary>
+    public static async Task<IResult> PutAsync<T>(
+        HttpRequest request, string id, [FromServices] ResourceCatalog<T> catalog, [FromServices] ApiOptions options, CancellationToken cancellationToken)
         where T : class
     {
-        if (ApiProblems.CheckId(id) is { } badId)
-        {
-            return badId;
-        }
+        ArgumentNullException.ThrowIfNull(catalog);
 
         // Headers before the body: a malformed precondition is refused without reading (or validating) anything.
-        var (conditional, badHeader) = ConditionalRequest.Read(request);
-        if (badHeader is not null)
+        var (conditional, problem) = IdAndConditions(request, id);
+        if (problem is not null)
         {
-            return badHeader;
+            return problem;
         }
 
         var body = await RequestBody.ReadJsonAsync(request, options.ConfigurationBodyLimit, cancellationToken);
@@ -104,13 +46,14 @@ public static class ConfigurationEndpoints
             return body.Problem;
         }
 
+        var route = RouteOf(catalog);
         var parsed = route.Read(body.Bytes);
         if (!parsed.Succeeded)
         {
             return ApiProblems.UnreadableBody(parsed.Errors);
         }
 
-        var result = await put(parsed.Value!, conditional!.WriteCondition);
+        var result = await catalog.PutAsync(id, parsed.Value!, conditional!.WriteCondition, cancellationToken);
         if (!result.Succeeded)
         {
             return ApiProblems.FromCatalog(result.Failure);
@@ -120,40 +63,58 @@ public static class ConfigurationEndpoints
         return JsonResponses.Put(result.Value.Created, route.Location(id), entry.Body, route.TypeInfo, entry.ETag);
     }
 
-    private static async Task<IResult> GetAsync<T>(ResourceRoute<T> route, HttpRequest request, Func<Task<CatalogResult<CatalogEntry<T>>>> get)
+    /// <summary>The body with its ETag; 304 when <c>If-None-Match</c> names the current ETag, 412 when <c>If-Match</c> does not.</summary>
+    public static async Task<IResult> GetAsync<T>(HttpRequest request, string id, [FromServices] ResourceCatalog<T> catalog, CancellationToken cancellationToken)
         where T : class
     {
-        var (conditional, badHeader) = ConditionalRequest.Read(request);
-        if (badHeader is not null)
+        ArgumentNullException.ThrowIfNull(catalog);
+        var (conditional, problem) = IdAndConditions(request, id);
+        if (problem is not null)
         {
-            return badHeader;
+            return problem;
         }
 
-        var result = await get();
+        var result = await catalog.GetAsync(id, cancellationToken);
         return result.Succeeded
-            ? conditional!.EvaluateRead(result.Value.ETag) ?? JsonResponses.Ok(result.Value.Body, route.TypeInfo, result.Value.ETag)
+            ? conditional!.EvaluateRead(result.Value.ETag) ?? JsonResponses.Ok(result.Value.Body, RouteOf(catalog).TypeInfo, result.Value.ETag)
             : ApiProblems.FromCatalog(result.Failure);
     }
 
-    private static async Task<IResult> DeleteAsync(HttpRequest request, Func<WriteCondition, Task<CatalogResult<ResourceDeleted>>> delete)
-    {
-        var (conditional, badHeader) = ConditionalRequest.Read(request);
-        return badHeader ?? Deleted(await delete(conditional!.WriteCondition));
-    }
-
-    private static IResult List<T>(ResourceRoute<T> route, IReadOnlyList<CatalogEntry<T>> entries)
+    /// <summary>Every resource of the kind, with id, ETag, last update and body.</summary>
+    public static async Task<IResult> ListAsync<T>([FromServices] ResourceCatalog<T> catalog, CancellationToken cancellationToken)
         where T : class
     {
-        IReadOnlyList<ResourceView> views = entries
+        ArgumentNullException.ThrowIfNull(catalog);
+        var route = RouteOf(catalog);
+        IReadOnlyList<ResourceView> views = (await catalog.ListAsync(cancellationToken))
             .Select(e => new ResourceView(e.Id, e.ETag, e.UpdatedAt, JsonSerializer.SerializeToElement(e.Body, route.TypeInfo)))
             .ToList();
         return JsonResponses.Ok(views, ApiJson.Context.IReadOnlyListResourceView);
     }
 
-    private static IResult Deleted(CatalogResult<ResourceDeleted> result) =>
-        result.Succeeded ? TypedResults.NoContent() : ApiProblems.FromCatalog(result.Failure);
+    /// <summary>204; 409 while a live journey uses the resource, 412 when a precondition fails.</summary>
+    public static async Task<IResult> DeleteAsync<T>(HttpRequest request, string id, [FromServices] ResourceCatalog<T> catalog, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var (conditional, problem) = IdAndConditions(request, id);
+        if (problem is not null)
+        {
+            return problem;
+        }
 
-    /// <summary>What differs between the three resource kinds: route segment, reader and serialisation metadata.</summary>
+        var result = await catalog.DeleteAsync(id, conditional!.WriteCondition, cancellationToken);
+        return result.Succeeded ? TypedResults.NoContent() : ApiProblems.FromCatalog(result.Failure);
+    }
+
+    /// <summary>The id, then both conditional headers: the request's conditions, or the problem with the first that is malformed.</summary>
+    private static (ConditionalRequest? Conditions, IResult? Problem) IdAndConditions(HttpRequest request, string id) =>
+        ApiProblems.CheckId(id) is { } badId ? (null, badId) : ConditionalRequest.Read(request);
+
+    private static ResourceRoute<T> RouteOf<T>(ResourceCatalog<T> catalog)
+        where T : class => (ResourceRoute<T>)Routes[catalog.Kind];
+
+    /// <summary>A resource kind at the HTTP edge: route segment, reader and serialisation metadata.</summary>
     private sealed record ResourceRoute<T>(string Segment, Func<ReadOnlyMemory<byte>, ContractReadResult<T>> Read)
         where T : class
     {

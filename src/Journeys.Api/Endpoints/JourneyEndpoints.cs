@@ -21,7 +21,7 @@ public static class JourneyEndpoints
 
     /// <summary>Writes the draft: 201 with <c>Location</c> when the journey is new, 200 when its draft was replaced. Drafts are not validated here.</summary>
     public static async Task<IResult> PutJourneyAsync(
-        HttpRequest request, string id, [FromServices] CatalogService catalog, [FromServices] ApiOptions options, CancellationToken cancellationToken)
+        HttpRequest request, string id, [FromServices] JourneyCatalog journeys, [FromServices] ApiOptions options, CancellationToken cancellationToken)
     {
         if (ApiProblems.CheckId(id) is { } badId)
         {
@@ -46,7 +46,7 @@ public static class JourneyEndpoints
             return ApiProblems.UnreadableBody(parsed.Errors);
         }
 
-        var result = await catalog.PutJourneyDraftAsync(id, parsed.Value!, conditional!.WriteCondition, cancellationToken);
+        var result = await journeys.PutDraftAsync(id, parsed.Value!, conditional!.WriteCondition, cancellationToken);
         if (!result.Succeeded)
         {
             return ApiProblems.FromCatalog(result.Failure);
@@ -57,7 +57,7 @@ public static class JourneyEndpoints
     }
 
     /// <summary>The journey with its draft ETag; 304 when <c>If-None-Match</c> names the draft ETag, 412 when <c>If-Match</c> does not.</summary>
-    public static async Task<IResult> GetJourneyAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken)
+    public static async Task<IResult> GetJourneyAsync(HttpRequest request, string id, [FromServices] JourneyCatalog journeys, CancellationToken cancellationToken)
     {
         if (ApiProblems.CheckId(id) is { } badId)
         {
@@ -70,27 +70,27 @@ public static class JourneyEndpoints
             return badHeader;
         }
 
-        var result = await catalog.GetJourneyAsync(id, cancellationToken);
+        var result = await journeys.GetAsync(id, cancellationToken);
         return result.Succeeded
             ? conditional!.EvaluateRead(result.Value.DraftETag) ?? JsonResponses.Ok(ToView(result.Value), ApiJson.Context.JourneyView, result.Value.DraftETag)
             : ApiProblems.FromCatalog(result.Failure);
     }
 
-    public static async Task<IResult> ListJourneysAsync([FromServices] CatalogService catalog, CancellationToken cancellationToken)
+    public static async Task<IResult> ListJourneysAsync([FromServices] JourneyCatalog journeys, CancellationToken cancellationToken)
     {
-        IReadOnlyList<JourneyView> views = (await catalog.ListJourneysAsync(cancellationToken)).Select(ToView).ToList();
+        IReadOnlyList<JourneyView> views = (await journeys.ListAsync(cancellationToken)).Select(ToView).ToList();
         return JsonResponses.Ok(views, ApiJson.Context.IReadOnlyListJourneyView);
     }
 
     /// <summary>200 with every problem at once, valid or not: an invalid draft is the answer, not a failed request.</summary>
-    public static async Task<IResult> ValidateJourneyAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken)
+    public static async Task<IResult> ValidateJourneyAsync(string id, [FromServices] JourneyCatalog journeys, CancellationToken cancellationToken)
     {
         if (ApiProblems.CheckId(id) is { } badId)
         {
             return badId;
         }
 
-        var result = await catalog.ValidateJourneyAsync(id, cancellationToken);
+        var result = await journeys.ValidateAsync(id, cancellationToken);
         if (!result.Succeeded)
         {
             return ApiProblems.FromCatalog(result.Failure);
@@ -105,7 +105,7 @@ public static class JourneyEndpoints
     /// <c>{ "version": n }</c>; 409 with the validation errors when the draft is invalid. An optional <c>If-Match</c>
     /// on the draft ETag publishes exactly the draft the caller looked at (412 otherwise).
     /// </summary>
-    public static async Task<IResult> PublishJourneyAsync(HttpRequest request, string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken)
+    public static async Task<IResult> PublishJourneyAsync(HttpRequest request, string id, [FromServices] JourneyCatalog journeys, CancellationToken cancellationToken)
     {
         if (ApiProblems.CheckId(id) is { } badId)
         {
@@ -119,33 +119,33 @@ public static class JourneyEndpoints
             return badHeader;
         }
 
-        var result = await catalog.PublishIfChangedAsync(id, conditional!.IfMatch, cancellationToken);
+        var result = await journeys.PublishIfChangedAsync(id, conditional!.IfMatch, cancellationToken);
         return result.Succeeded
             ? JsonResponses.Ok(new PublishResponse(result.Value.LiveVersion ?? 0, ToViews(result.Value.Warnings)), ApiJson.Context.PublishResponse)
             : ApiProblems.FromCatalog(result.Failure, invalidStatus: 409);
     }
 
-    public static async Task<IResult> CloseJourneyAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        ApiProblems.CheckId(id) ?? Lifecycle(await catalog.CloseJourneyAsync(id, cancellationToken));
+    public static async Task<IResult> CloseJourneyAsync(string id, [FromServices] JourneyCatalog journeys, CancellationToken cancellationToken) =>
+        ApiProblems.CheckId(id) ?? Lifecycle(await journeys.CloseAsync(id, cancellationToken));
 
-    public static async Task<IResult> StopJourneyAsync(string id, [FromServices] CatalogService catalog, CancellationToken cancellationToken) =>
-        ApiProblems.CheckId(id) ?? Lifecycle(await catalog.StopJourneyAsync(id, cancellationToken));
+    public static async Task<IResult> StopJourneyAsync(string id, [FromServices] JourneyCatalog journeys, CancellationToken cancellationToken) =>
+        ApiProblems.CheckId(id) ?? Lifecycle(await journeys.StopAsync(id, cancellationToken));
 
     /// <summary>
     /// Stop, then <paramref name="afterStop"/> with the change when it succeeded: the Azure app raises the stop event
     /// to the journey's orchestrations there, through the Durable client its invocation binds.
     /// </summary>
     public static async Task<IResult> StopJourneyThenAsync(
-        string id, CatalogService catalog, Func<JourneyLifecycleChange, CancellationToken, Task> afterStop, CancellationToken cancellationToken)
+        string id, JourneyCatalog journeys, Func<JourneyLifecycleChange, CancellationToken, Task> afterStop, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(journeys);
         ArgumentNullException.ThrowIfNull(afterStop);
         if (ApiProblems.CheckId(id) is { } invalid)
         {
             return invalid;
         }
 
-        var result = await catalog.StopJourneyAsync(id, cancellationToken);
+        var result = await journeys.StopAsync(id, cancellationToken);
         if (result.Succeeded)
         {
             await afterStop(result.Value, cancellationToken);

@@ -18,10 +18,10 @@ namespace Journeys.Api.Endpoints;
 public static class SimulationEndpoints
 {
     public static async Task<IResult> SimulateJourneyAsync(
-        HttpRequest request, string id, [FromQuery] string? version, [FromServices] CatalogService catalog, [FromServices] ApiOptions options, CancellationToken cancellationToken)
+        HttpRequest request, string id, [FromQuery] string? version, [FromServices] JourneyCatalog journeys, [FromServices] ApiOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(journeys);
         ArgumentNullException.ThrowIfNull(options);
         if (ApiProblems.CheckId(id) is { } badId)
         {
@@ -65,7 +65,7 @@ public static class SimulationEndpoints
         int simulatedVersion;
         if (publishedVersion is { } published)
         {
-            var found = await catalog.GetJourneyVersionAsync(id, published, cancellationToken);
+            var found = await journeys.GetVersionAsync(id, published, cancellationToken);
             if (!found.Succeeded)
             {
                 return ApiProblems.FromCatalog(found.Failure);
@@ -76,7 +76,7 @@ public static class SimulationEndpoints
         }
         else
         {
-            var found = await catalog.GetJourneyAsync(id, cancellationToken);
+            var found = await journeys.GetAsync(id, cancellationToken);
             if (!found.Succeeded)
             {
                 return ApiProblems.FromCatalog(found.Failure);
@@ -87,9 +87,8 @@ public static class SimulationEndpoints
             simulatedVersion = found.Value.Versions.Select(v => v.Version).DefaultIfEmpty(0).Max() + 1;
         }
 
-        var configuration = await catalog.GetConfigurationAsync(cancellationToken);
-        var events = (await catalog.ListEventDefinitionsAsync(cancellationToken)).Select(e => KeyValuePair.Create(e.Id, e.Body));
-        var setup = SimulationSetup.TryCreate(id, simulatedVersion, journey, events, configuration, out var validation);
+        var configuration = await journeys.GetConfigurationAsync(cancellationToken);
+        var setup = SimulationSetup.TryCreate(id, simulatedVersion, journey, configuration.EventDefinitions, configuration, out var validation);
         if (setup is null)
         {
             var invalid = new CatalogFailure(CatalogErrorCodes.Invalid, $"Journey '{id}' cannot be simulated: it has {validation.Errors.Count} validation error(s).")

@@ -14,7 +14,7 @@ namespace Journeys.Azure.Durable;
 /// <see cref="IJourneyRuntime"/>: <see cref="For"/> gives the runtime of one invocation, bound to its client.
 /// </summary>
 public sealed class DurableJourneyRuntime(
-    CatalogService catalog,
+    JourneyCatalog journeys,
     RoutingTableCache tables,
     AzureIngestion ingestion,
     ICounterStore counters,
@@ -36,7 +36,7 @@ public sealed class DurableJourneyRuntime(
 
     public async Task<JourneyReport?> GetReportAsync(string journeyId, CancellationToken cancellationToken = default)
     {
-        var journey = await catalog.GetJourneyAsync(journeyId, cancellationToken);
+        var journey = await journeys.GetAsync(journeyId, cancellationToken);
         if (journey.Value is not { } details)
         {
             return null;

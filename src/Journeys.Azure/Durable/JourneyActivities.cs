@@ -18,7 +18,7 @@ namespace Journeys.Azure.Durable;
 /// age for a change made by another process.
 /// </summary>
 public sealed class JourneyActivities(
-    CatalogService catalog,
+    JourneyCatalog journeys,
     RoutingTableCache tables,
     ActionInvoker actions,
     DataSourceClient dataSources,
@@ -31,7 +31,7 @@ public sealed class JourneyActivities(
     public async Task<JourneySnapshot> LoadJourneyAsync(JourneyVersionRef journey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(journey);
-        return await JourneySnapshots.CreateAsync(catalog, journey.JourneyId, journey.Version, cancellationToken)
+        return await JourneySnapshots.CreateAsync(journeys, journey.JourneyId, journey.Version, cancellationToken)
             ?? throw new InvalidOperationException($"Journey '{journey.JourneyId}' has no version {journey.Version}.");
     }
 
@@ -82,7 +82,7 @@ public sealed class JourneyActivities(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(instances);
-        var live = await catalog.GetLiveVersionAsync(request.TargetJourneyId, cancellationToken);
+        var live = await journeys.GetLiveVersionAsync(request.TargetJourneyId, cancellationToken);
         var target = live is null ? null : new JumpTarget(live.JourneyId, live.Version, live.Definition.Reentry);
         var gate = new JumpGateContext(instances, exits, cancellationToken);
         var instanceId = InstanceIds.For(request.TargetJourneyId, request.ProfileId);
@@ -107,7 +107,7 @@ public sealed class JourneyActivities(
     }
 
     private async Task<CompiledJourney?> CompiledAsync(string journeyId, int version, CancellationToken cancellationToken) =>
-        await (await tables.GetAsync(cancellationToken)).GetCompiledAsync(catalog, journeyId, version, cancellationToken);
+        await (await tables.GetAsync(cancellationToken)).GetCompiledAsync(journeys, journeyId, version, cancellationToken);
 
     /// <summary>The entry gate's reads over the orchestrations and the exit store; a refusal is counted, then written once.</summary>
     private sealed class JumpGateContext(IInstanceGateway instances, IExitStore exits, CancellationToken cancellationToken) : IEntryGateContext

@@ -11,45 +11,23 @@ namespace Journeys.Azure.Durable;
 public static class JourneySnapshots
 {
     /// <summary>The version and the configuration it uses; null when the version does not exist.</summary>
-    public static async Task<JourneySnapshot?> CreateAsync(CatalogService catalog, string journeyId, int version, CancellationToken cancellationToken = default)
+    public static async Task<JourneySnapshot?> CreateAsync(JourneyCatalog journeys, string journeyId, int version, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        var published = await catalog.GetJourneyVersionAsync(journeyId, version, cancellationToken);
+        ArgumentNullException.ThrowIfNull(journeys);
+        var published = await journeys.GetVersionAsync(journeyId, version, cancellationToken);
         if (published.Value is not { } found)
         {
             return null;
         }
 
         var journey = found.Definition;
-        var details = await catalog.GetJourneyAsync(journeyId, cancellationToken);
+        var details = await journeys.GetAsync(journeyId, cancellationToken);
         var stopped = details.Value?.Versions.Any(v => v.Version == version && v.Status == JourneyVersionStatus.Stopped) ?? false;
 
-        var events = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in await catalog.ListEventDefinitionsAsync(cancellationToken))
-        {
-            if (JourneyReferences.Uses(journey, CatalogResourceKind.EventDefinition, entry.Id))
-            {
-                events[entry.Id] = ContractJson.Write(entry.Body);
-            }
-        }
-
-        var actions = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in await catalog.ListCustomActionsAsync(cancellationToken))
-        {
-            if (JourneyReferences.Uses(journey, CatalogResourceKind.CustomAction, entry.Id))
-            {
-                actions[entry.Id] = ContractJson.Write(entry.Body);
-            }
-        }
-
-        var sources = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in await catalog.ListDataSourcesAsync(cancellationToken))
-        {
-            if (JourneyReferences.Uses(journey, CatalogResourceKind.DataSource, entry.Id))
-            {
-                sources[entry.Id] = ContractJson.Write(entry.Body);
-            }
-        }
+        var configuration = await journeys.GetConfigurationAsync(cancellationToken);
+        var events = Used(journey, CatalogResourceKind.EventDefinition, configuration.EventDefinitions, ContractJson.Write);
+        var actions = Used(journey, CatalogResourceKind.CustomAction, configuration.CustomActions, ContractJson.Write);
+        var sources = Used(journey, CatalogResourceKind.DataSource, configuration.DataSources, ContractJson.Write);
 
         return new JourneySnapshot
         {
@@ -61,6 +39,21 @@ public static class JourneySnapshots
             Actions = actions,
             DataSources = sources,
         };
+    }
+
+    /// <summary>The written bodies of the resources of one kind that <paramref name="journey"/> uses, by id.</summary>
+    private static SortedDictionary<string, string> Used<T>(Journey journey, CatalogResourceKind kind, IReadOnlyDictionary<string, T> all, Func<T, string> write)
+    {
+        var used = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, body) in all)
+        {
+            if (JourneyReferences.Uses(journey, kind, id))
+            {
+                used[id] = write(body);
+            }
+        }
+
+        return used;
     }
 
     /// <summary>Compiles the snapshot; throws <see cref="JourneyCompilationException"/> when it does not compile.</summary>

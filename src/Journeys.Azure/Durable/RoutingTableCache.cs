@@ -9,7 +9,7 @@ namespace Journeys.Azure.Durable;
 /// over one Table Storage catalog). Rebuilt when this process changed the catalog (its revision moved) and at
 /// least every <c>maxAge</c>, so that a publish made elsewhere takes effect within that time.
 /// </summary>
-public sealed class RoutingTableCache(CatalogService catalog, TimeProvider time, TimeSpan maxAge) : IDisposable
+public sealed class RoutingTableCache(JourneyCatalog journeys, TimeProvider time, TimeSpan maxAge) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private RoutingTable? table;
@@ -31,7 +31,7 @@ public sealed class RoutingTableCache(CatalogService catalog, TimeProvider time,
             }
 
             var now = time.GetUtcNow();
-            table = await RoutingTable.BuildAsync(catalog, cancellationToken);
+            table = await RoutingTable.BuildAsync(journeys, cancellationToken);
             builtAt = now;
             return table;
         }
@@ -44,5 +44,5 @@ public sealed class RoutingTableCache(CatalogService catalog, TimeProvider time,
     public void Dispose() => gate.Dispose();
 
     private RoutingTable? Fresh(RoutingTable? candidate) =>
-        candidate is not null && candidate.Revision == catalog.Revision && time.GetUtcNow() - builtAt < maxAge ? candidate : null;
+        candidate is not null && candidate.Revision == journeys.Revision && time.GetUtcNow() - builtAt < maxAge ? candidate : null;
 }

@@ -203,7 +203,7 @@ public sealed partial class JourneyEngine
     private async Task StopSweepAsync(CancellationToken cancellationToken)
     {
         // A stop whose notification was lost (crash right after the catalog write) is applied on the next start.
-        foreach (var journey in await catalog.ListJourneysAsync(cancellationToken))
+        foreach (var journey in await catalog.ListAsync(cancellationToken))
         {
             var stopped = journey.Versions.Where(v => v.Status == JourneyVersionStatus.Stopped).Select(v => v.Version).ToHashSet();
             if (stopped.Count == 0)

@@ -10,7 +10,7 @@ public sealed partial class JourneyEngine
 {
     public async Task<JourneyReport?> GetReportAsync(string journeyId, CancellationToken cancellationToken = default)
     {
-        var journey = await catalog.GetJourneyAsync(journeyId, cancellationToken);
+        var journey = await catalog.GetAsync(journeyId, cancellationToken);
         if (journey.Value is not { } details)
         {
             return null;

@@ -26,7 +26,7 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
 {
     private readonly Func<IRuntimeWriter> openWriter;
     private readonly IRuntimeReader reader;
-    private readonly CatalogService catalog;
+    private readonly JourneyCatalog catalog;
     private readonly CommandExecutor commands;
     private readonly TimeProvider realTime;
     private readonly EngineOptions options;
@@ -52,7 +52,7 @@ public sealed partial class JourneyEngine : IJourneyRuntime, IJourneyLifecycleOb
     public JourneyEngine(
         Func<IRuntimeWriter> openWriter,
         IRuntimeReader reader,
-        CatalogService catalog,
+        JourneyCatalog catalog,
         ActionInvoker actions,
         DataSourceClient dataSources,
         EngineOptions? options = null,

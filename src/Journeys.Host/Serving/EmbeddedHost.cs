@@ -129,7 +129,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
             services.AddSingleton(runtimeStore);
             services.AddJourneyConnectors();
             services.AddSingleton(options); // The runtime registration reads DatabasePath and TimeScale from here.
-            services.AddSingleton(sp => new CatalogService(
+            services.AddJourneyCatalog(sp => new JourneyCatalog(
                 sp.GetRequiredService<ICatalogStore>(),
                 sp.GetService<ICatalogValidator>() ?? new ConfiguredSecretsValidator(ContractCatalogValidator.Instance, sp.GetRequiredService<IConfiguration>()),
                 sp.GetService<TimeProvider>(),

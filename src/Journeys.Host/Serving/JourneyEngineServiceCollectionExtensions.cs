@@ -29,7 +29,7 @@ public static class JourneyEngineServiceCollectionExtensions
             return new JourneyEngine(
                 store.OpenWriter,
                 store,
-                sp.GetRequiredService<CatalogService>(),
+                sp.GetRequiredService<JourneyCatalog>(),
                 sp.GetRequiredService<ActionInvoker>(),
                 sp.GetRequiredService<DataSourceClient>(),
                 options.Engine ?? new EngineOptions { TimeScale = options.TimeScale },

@@ -4,21 +4,40 @@ using Journeys.Core.Validation;
 namespace Journeys.Runtime.Catalog;
 
 /// <summary>
-/// The whole configuration read once, so that the synchronous <see cref="IConfigurationLookup"/> the validator
-/// needs answers from memory. Catalogs are small (tens to hundreds of resources), and this is only built for
-/// validate and publish, which are rare admin operations.
+/// The whole configuration read once (see <see cref="JourneyCatalog.GetConfigurationAsync"/>), so that the
+/// synchronous <see cref="IConfigurationLookup"/> validation and compilation need answers from memory, and routing
+/// compiles every event definition of the same read. Catalogs are small (tens to hundreds of resources).
 /// </summary>
-internal sealed class CatalogSnapshot(
-    IReadOnlyDictionary<string, EventDefinition> events,
-    IReadOnlyDictionary<string, DataSource> dataSources,
-    IReadOnlyDictionary<string, CustomAction> actions,
-    IReadOnlyDictionary<string, string?> journeyEntries) : IConfigurationLookup
+public sealed class CatalogSnapshot : IConfigurationLookup
 {
-    public EventDefinition? FindEvent(string eventId) => events.GetValueOrDefault(eventId);
+    private readonly IReadOnlyDictionary<string, string?> journeyEntries;
 
-    public DataSource? FindDataSource(string sourceId) => dataSources.GetValueOrDefault(sourceId);
+    internal CatalogSnapshot(
+        IReadOnlyDictionary<string, EventDefinition> events,
+        IReadOnlyDictionary<string, DataSource> dataSources,
+        IReadOnlyDictionary<string, CustomAction> actions,
+        IReadOnlyDictionary<string, string?> journeyEntries)
+    {
+        EventDefinitions = events;
+        DataSources = dataSources;
+        CustomActions = actions;
+        this.journeyEntries = journeyEntries;
+    }
 
-    public CustomAction? FindAction(string actionId) => actions.GetValueOrDefault(actionId);
+    /// <summary>Every event definition by id, enumerated in id order.</summary>
+    public IReadOnlyDictionary<string, EventDefinition> EventDefinitions { get; }
+
+    /// <summary>Every data source by id, enumerated in id order.</summary>
+    public IReadOnlyDictionary<string, DataSource> DataSources { get; }
+
+    /// <summary>Every custom action by id, enumerated in id order.</summary>
+    public IReadOnlyDictionary<string, CustomAction> CustomActions { get; }
+
+    public EventDefinition? FindEvent(string eventId) => EventDefinitions.GetValueOrDefault(eventId);
+
+    public DataSource? FindDataSource(string sourceId) => DataSources.GetValueOrDefault(sourceId);
+
+    public CustomAction? FindAction(string actionId) => CustomActions.GetValueOrDefault(actionId);
 
     public bool JourneyExists(string journeyId) => journeyEntries.ContainsKey(journeyId);
 

@@ -4,7 +4,7 @@ namespace Journeys.Runtime.Catalog;
 /// Storage port of the catalog. Each operation reads or writes one partition only (one resource, or one journey
 /// with its versions) and every write is atomic and conditional, so that an Azure Table Storage implementation
 /// can map each write to one entity operation or one batch transaction guarded by the partition's ETag.
-/// Stores do not validate bodies or decide lifecycle rules; <see cref="CatalogService"/> does.
+/// Stores do not validate bodies or decide lifecycle rules; <see cref="JourneyCatalog"/> and <see cref="ResourceCatalog{T}"/> do.
 /// </summary>
 public interface ICatalogStore
 {

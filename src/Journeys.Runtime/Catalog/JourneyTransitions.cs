@@ -1,7 +1,7 @@
 namespace Journeys.Runtime.Catalog;
 
 /// <summary>
-/// The journey lifecycle of SPEC §4 as one table, read by <see cref="CatalogService"/> (which transitions a user may
+/// The journey lifecycle of SPEC §4 as one table, read by <see cref="JourneyCatalog"/> (which transitions a user may
 /// ask for) and by every <see cref="ICatalogStore"/> (which version statuses move along), so that the stores cannot
 /// drift apart. Publishing is the other transition: the new version is live and the previous live one turns
 /// <see cref="ReplacedLiveVersion"/>.

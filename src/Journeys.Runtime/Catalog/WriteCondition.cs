@@ -57,30 +57,10 @@ public readonly record struct WriteCondition(WriteConditionKind Kind, string? ET
     }
 
     /// <summary>
-    /// The condition an <c>If-Match</c> value asks for: null or blank means unconditional, <c>*</c> means "must
-    /// exist", a list of entity tags means "must exist with one of them" (weak prefix tolerated). A value that is
-    /// not an RFC 9110 list is read leniently as one tag, quoted or bare, as before lists were supported; the HTTP
-    /// edge refuses such values with 400 before they get here (see <see cref="TryFromHeaders"/>).
-    /// </summary>
-    public static WriteCondition FromIfMatch(string? ifMatch)
-    {
-        if (string.IsNullOrWhiteSpace(ifMatch))
-        {
-            return None;
-        }
-
-        if (ETagHeader.TryParseList(ifMatch, out var any, out var etags))
-        {
-            return any ? MustExist : FromMatchList(etags);
-        }
-
-        var etag = ETagHeader.Parse(ifMatch);
-        return etag == ETagHeader.Any ? MustExist : IfMatch(etag);
-    }
-
-    /// <summary>
     /// The condition of a write request with <c>If-Match</c> and/or <c>If-None-Match</c> (null or blank = absent),
-    /// read strictly by RFC 9110 §13.1; false when either value is malformed. Both present: both must hold
+    /// read strictly by RFC 9110 §13.1; false when either value is malformed. This is the only reading of the headers:
+    /// a value that is not an RFC 9110 list (a bare token such as <c>abc</c>) is refused, never guessed at, so that a
+    /// client that believes it sent a precondition never gets an unconditional or wrong one. Both present: both must hold
     /// (RFC 9110 §13.2.2 evaluates If-Match first, and a write fails with 412 when either is false).
     /// </summary>
     public static bool TryFromHeaders(string? ifMatch, string? ifNoneMatch, out WriteCondition condition)

@@ -72,23 +72,23 @@ public sealed class RoutingTable
         -1, new EventClassifier([]), new Dictionary<string, IReadOnlyList<LiveJourney>>(), new Dictionary<string, IReadOnlyList<string>>(),
         new Dictionary<string, LiveJourney>(), new(), new EmptyLookup(), []);
 
-    public static async Task<RoutingTable> BuildAsync(CatalogService catalog, CancellationToken cancellationToken = default)
+    public static async Task<RoutingTable> BuildAsync(JourneyCatalog journeys, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        var revision = catalog.Revision;
-        var configuration = await catalog.GetConfigurationAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(journeys);
+        var revision = journeys.Revision;
+        var configuration = await journeys.GetConfigurationAsync(cancellationToken);
         var problems = new List<string>();
 
         var definitions = new List<CompiledEventDefinition>();
-        foreach (var entry in await catalog.ListEventDefinitionsAsync(cancellationToken))
+        foreach (var (id, body) in configuration.EventDefinitions)
         {
-            if (CompiledEventDefinition.TryCompile(entry.Id, entry.Body, out var errors) is { } definition)
+            if (CompiledEventDefinition.TryCompile(id, body, out var errors) is { } definition)
             {
                 definitions.Add(definition);
             }
             else
             {
-                problems.Add($"event '{entry.Id}': {string.Join("; ", errors)}");
+                problems.Add($"event '{id}': {string.Join("; ", errors)}");
             }
         }
 
@@ -98,11 +98,11 @@ public sealed class RoutingTable
         var live = new Dictionary<string, LiveJourney>(StringComparer.Ordinal);
         var unavailable = new Dictionary<string, List<UnavailableJourney>>(StringComparer.Ordinal);
         var unavailableVersions = new Dictionary<(string, int), string>();
-        foreach (var journey in (await catalog.ListJourneysAsync(cancellationToken)).OrderBy(j => j.Id, StringComparer.Ordinal))
+        foreach (var journey in (await journeys.ListAsync(cancellationToken)).OrderBy(j => j.Id, StringComparer.Ordinal))
         {
             foreach (var summary in journey.Versions.Where(v => v.Status != JourneyVersionStatus.Stopped))
             {
-                var version = await catalog.GetJourneyVersionAsync(journey.Id, summary.Version, cancellationToken);
+                var version = await journeys.GetVersionAsync(journey.Id, summary.Version, cancellationToken);
                 if (version.Value is not { } published)
                 {
                     continue;
@@ -200,14 +200,14 @@ public sealed class RoutingTable
     }
 
     /// <summary>The compiled form of any published version; versions outside the table are compiled on first use.</summary>
-    public async Task<CompiledJourney?> GetCompiledAsync(CatalogService catalog, string journeyId, int version, CancellationToken cancellationToken = default)
+    public async Task<CompiledJourney?> GetCompiledAsync(JourneyCatalog journeys, string journeyId, int version, CancellationToken cancellationToken = default)
     {
         if (compiled.TryGetValue((journeyId, version), out var found))
         {
             return found;
         }
 
-        var published = await catalog.GetJourneyVersionAsync(journeyId, version, cancellationToken);
+        var published = await journeys.GetVersionAsync(journeyId, version, cancellationToken);
         if (published.Value is null)
         {
             return null;

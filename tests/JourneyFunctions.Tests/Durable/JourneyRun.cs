@@ -11,6 +11,7 @@ using Journeys.Runtime.Catalog;
 using Journeys.Runtime.Ingestion;
 using Journeys.Runtime.Reporting;
 using Journeys.TestSupport.Azurite;
+using Journeys.TestSupport.Catalog;
 using Journeys.TestSupport.Connectors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,7 @@ internal sealed class JourneyRun : IAsyncDisposable
     /// <summary>The loyalty, mailer and billing services of the samples, all on one loopback server.</summary>
     public LoopbackServer Services { get; }
 
-    public CatalogService Catalog => app.GetRequiredService<CatalogService>();
+    public CatalogUnderTest Catalog => CatalogUnderTest.From(app);
 
     public IInstanceGateway Instances => new DurableInstanceGateway(Engine.Client);
 
@@ -79,7 +80,7 @@ internal sealed class JourneyRun : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddJourneyFunctions(_ => tableService)
             .BuildServiceProvider();
-        await PublishAsync(app.GetRequiredService<CatalogService>(), services, waits, journeys);
+        await PublishAsync(CatalogUnderTest.From(app), services, waits, journeys);
         var engine = kind == EngineKind.InMemory
             ? await DurableEngine.StartInMemoryAsync(app)
             : await DurableEngine.StartAzureStorageAsync(app, azurite.ConnectionString, meter?.TaskHub ?? "hub" + Guid.NewGuid().ToString("N")[..12], meter);
@@ -128,25 +129,25 @@ internal sealed class JourneyRun : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    private static async Task PublishAsync(CatalogService catalog, LoopbackServer services, IReadOnlyDictionary<string, string> waits, string[] journeys)
+    private static async Task PublishAsync(CatalogUnderTest catalog, LoopbackServer services, IReadOnlyDictionary<string, string> waits, string[] journeys)
     {
         var samples = ConfigurationBundle.LoadFolder(Path.Combine(AppContext.BaseDirectory, "samples"));
         foreach (var (id, body) in samples.Events)
         {
-            Assert.True((await catalog.PutEventDefinitionAsync(id, body)).Succeeded);
+            Assert.True((await catalog.Events.PutAsync(id, body)).Succeeded);
         }
 
         foreach (var (id, body) in samples.DataSources)
         {
             body.BaseUrl = services.Url(id).TrimEnd('/');
-            Assert.True((await catalog.PutDataSourceAsync(id, body)).Succeeded);
+            Assert.True((await catalog.DataSources.PutAsync(id, body)).Succeeded);
         }
 
         foreach (var (id, body) in samples.Actions)
         {
             // The path keeps its template ({{params.paymentId}}), under a prefix naming the action.
             body.Url = services.BaseUri + id + body.Url![body.Url!.IndexOf('/', "https://".Length)..];
-            Assert.True((await catalog.PutCustomActionAsync(id, body)).Succeeded);
+            Assert.True((await catalog.Actions.PutAsync(id, body)).Succeeded);
         }
 
         foreach (var id in journeys)
@@ -158,8 +159,8 @@ internal sealed class JourneyRun : IAsyncDisposable
             }
 
             var journey = ContractJson.ReadJourney(text).Value ?? throw new InvalidOperationException("The rewritten sample does not read back.");
-            Assert.True((await catalog.PutJourneyDraftAsync(id, journey)).Succeeded);
-            Assert.True((await catalog.PublishJourneyAsync(id)).Succeeded);
+            Assert.True((await catalog.Journeys.PutDraftAsync(id, journey)).Succeeded);
+            Assert.True((await catalog.Journeys.PublishAsync(id)).Succeeded);
         }
     }
 }

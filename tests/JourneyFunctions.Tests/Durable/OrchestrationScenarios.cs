@@ -105,7 +105,7 @@ public abstract class OrchestrationScenarios(AzuriteFixture azurite)
 
         await run.IngestAsync(Cart("e1", "c1", "k1", 120));
         await run.WaitForAsync("abandoned-cart", "c1", view => view.Waiting == WaitKind.Event);
-        var stop = await run.Catalog.StopJourneyAsync("abandoned-cart");
+        var stop = await run.Catalog.Journeys.StopAsync("abandoned-cart");
         await JourneyStopObserver.OnLifecycleChangedAsync(stop.Value!, run.Instances, CancellationToken.None);
         var view = await run.WaitForEndAsync("abandoned-cart", "c1");
 
@@ -152,7 +152,7 @@ public abstract class OrchestrationScenarios(AzuriteFixture azurite)
 
         await run.IngestAsync(Cart("e1", "c1", "k1", 120));
         await run.WaitForAsync("abandoned-cart", "c1", view => view.Waiting == WaitKind.Event);
-        Assert.Equal(2, (await run.Catalog.PublishJourneyAsync("abandoned-cart")).Value!.LiveVersion);
+        Assert.Equal(2, (await run.Catalog.Journeys.PublishAsync("abandoned-cart")).Value!.LiveVersion);
         await run.IngestAsync(Cart("e2", "c2", "k2", 50));
         var first = await run.WaitForEndAsync("abandoned-cart", "c1");
         var second = await run.WaitForEndAsync("abandoned-cart", "c2");

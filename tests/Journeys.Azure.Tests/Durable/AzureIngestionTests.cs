@@ -32,7 +32,7 @@ public sealed class AzureIngestionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         catalog = await CartCatalog.CreateAsync();
-        table = await RoutingTable.BuildAsync(catalog.Service);
+        table = await RoutingTable.BuildAsync(catalog.Journeys);
     }
 
     public Task DisposeAsync()
@@ -241,7 +241,7 @@ public sealed class AzureIngestionTests : IAsyncLifetime
         var definition = ContractJson.ReadEventDefinition(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "events", "cart.abandoned.json"))).Value!;
         definition.Fields!["cart.total"] = FieldType.String;
         await store.PutResourceAsync(CatalogResourceKind.EventDefinition, "cart.abandoned", ContractJson.Write(definition), WriteCondition.None, Now, CancellationToken.None);
-        return await RoutingTable.BuildAsync(new CatalogService(store));
+        return await RoutingTable.BuildAsync(new JourneyCatalog(store));
     }
 
     private Task<IngestBatchSummary> IngestAsync(params string[] messages) =>

@@ -1,6 +1,8 @@
+using Journeys.Core.Model;
 using Journeys.Embedded.Storage;
 using Journeys.Runtime.Bundles;
 using Journeys.Runtime.Catalog;
+using Journeys.TestSupport.Catalog;
 
 namespace Journeys.Azure.Tests.Durable;
 
@@ -10,14 +12,17 @@ internal sealed class CartCatalog : IDisposable
     private readonly string folder;
     private readonly SqliteDatabase database;
 
-    private CartCatalog(string folder, SqliteDatabase database, CatalogService service)
+    private CartCatalog(string folder, SqliteDatabase database, CatalogUnderTest catalog)
     {
         this.folder = folder;
         this.database = database;
-        Service = service;
+        Journeys = catalog.Journeys;
+        Actions = catalog.Actions;
     }
 
-    public CatalogService Service { get; }
+    public JourneyCatalog Journeys { get; }
+
+    public ResourceCatalog<CustomAction> Actions { get; }
 
     /// <summary>The catalog's database, for a test that changes it behind the catalog's checks.</summary>
     public SqliteDatabase Database => database;
@@ -27,25 +32,25 @@ internal sealed class CartCatalog : IDisposable
         var folder = Path.Combine(Path.GetTempPath(), "journeys-durable-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var database = new SqliteDatabase(Path.Combine(folder, "journeys.db"));
-        var service = new CatalogService(await SqliteCatalogStore.OpenAsync(database), observers: observers);
+        var service = new CatalogUnderTest(await SqliteCatalogStore.OpenAsync(database), observers: observers);
         var samples = ConfigurationBundle.LoadFolder(Path.Combine(AppContext.BaseDirectory, "samples"));
         foreach (var (id, body) in samples.Events)
         {
-            Assert.True((await service.PutEventDefinitionAsync(id, body)).Succeeded);
+            Assert.True((await service.Events.PutAsync(id, body)).Succeeded);
         }
 
         foreach (var (id, body) in samples.DataSources)
         {
-            Assert.True((await service.PutDataSourceAsync(id, body)).Succeeded);
+            Assert.True((await service.DataSources.PutAsync(id, body)).Succeeded);
         }
 
         foreach (var (id, body) in samples.Actions)
         {
-            Assert.True((await service.PutCustomActionAsync(id, body)).Succeeded);
+            Assert.True((await service.Actions.PutAsync(id, body)).Succeeded);
         }
 
-        Assert.True((await service.PutJourneyDraftAsync("abandoned-cart", samples.Journeys["abandoned-cart"])).Succeeded);
-        Assert.True((await service.PublishJourneyAsync("abandoned-cart")).Succeeded);
+        Assert.True((await service.Journeys.PutDraftAsync("abandoned-cart", samples.Journeys["abandoned-cart"])).Succeeded);
+        Assert.True((await service.Journeys.PublishAsync("abandoned-cart")).Succeeded);
         return new CartCatalog(folder, database, service);
     }
 

@@ -75,7 +75,7 @@ public sealed class DurableJourneyRuntimeTests : IAsyncLifetime
     [Fact]
     public async Task The_routing_table_is_kept_until_it_is_older_than_its_max_age()
     {
-        using var cache = new RoutingTableCache(catalog.Service, clock, TimeSpan.FromSeconds(30));
+        using var cache = new RoutingTableCache(catalog.Journeys, clock, TimeSpan.FromSeconds(30));
 
         var first = await cache.GetAsync();
         clock.Advance(TimeSpan.FromSeconds(29));
@@ -90,10 +90,10 @@ public sealed class DurableJourneyRuntimeTests : IAsyncLifetime
     [Fact]
     public async Task The_routing_table_is_rebuilt_at_once_after_a_lifecycle_change_in_this_process()
     {
-        using var cache = new RoutingTableCache(catalog.Service, clock, TimeSpan.FromMinutes(5));
+        using var cache = new RoutingTableCache(catalog.Journeys, clock, TimeSpan.FromMinutes(5));
         var before = await cache.GetAsync();
 
-        Assert.True((await catalog.Service.CloseJourneyAsync("abandoned-cart")).Succeeded);
+        Assert.True((await catalog.Journeys.CloseAsync("abandoned-cart")).Succeeded);
         var after = await cache.GetAsync();
 
         Assert.Contains("cart.abandoned", before.EntriesByEvent.Keys);
@@ -135,7 +135,7 @@ public sealed class DurableJourneyRuntimeTests : IAsyncLifetime
     {
         var ingestion = new AzureIngestion(new InMemoryEventKeyStore(), new InMemoryExitStore(), counters, new InMemoryDeadLetterStore(), clock);
         return new DurableJourneyRuntime(
-            catalog.Service, new RoutingTableCache(catalog.Service, clock, TimeSpan.FromSeconds(30)), ingestion, counters, records, probe)
+            catalog.Journeys, new RoutingTableCache(catalog.Journeys, clock, TimeSpan.FromSeconds(30)), ingestion, counters, records, probe)
             .For(instances);
     }
 }

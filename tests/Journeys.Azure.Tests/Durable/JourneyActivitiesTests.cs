@@ -33,8 +33,8 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
             .AddJourneyConnectors()
             .BuildServiceProvider();
         activities = new JourneyActivities(
-            catalog.Service,
-            tables = new RoutingTableCache(catalog.Service, TimeProvider.System, TimeSpan.FromHours(1)),
+            catalog.Journeys,
+            tables = new RoutingTableCache(catalog.Journeys, TimeProvider.System, TimeSpan.FromHours(1)),
             services.GetRequiredService<ActionInvoker>(),
             services.GetRequiredService<DataSourceClient>(),
             records,
@@ -80,7 +80,7 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
     [Fact]
     public async Task A_stopped_version_is_marked_stopped_in_its_snapshot()
     {
-        Assert.True((await catalog.Service.StopJourneyAsync("abandoned-cart")).Succeeded);
+        Assert.True((await catalog.Journeys.StopAsync("abandoned-cart")).Succeeded);
 
         var snapshot = await activities.LoadJourneyAsync(new JourneyVersionRef("abandoned-cart", 1));
 
@@ -220,7 +220,7 @@ public sealed class JourneyActivitiesTests : IAsyncLifetime
             { "method": "POST", "url": "URL", "params": { "email": "string", "total": "number" },
               "body": { "to": "{{params.email}}" }, "maxRetries": 0 }
             """.Replace("URL", url, StringComparison.Ordinal)).Value!;
-        Assert.True((await catalog.Service.PutCustomActionAsync("send-email", action)).Succeeded);
+        Assert.True((await catalog.Actions.PutAsync("send-email", action)).Succeeded);
     }
 
     [Fact]

@@ -140,7 +140,7 @@ public sealed class AbandonedCartEngineTests
         await harness.PublishAsync("abandoned-cart");
         await harness.IngestAsync(EngineHarness.CartAbandoned("e1", "c1", "cart-1", 80), EngineHarness.CartAbandoned("e2", "c2", "cart-2", 80));
 
-        await harness.Catalog.StopJourneyAsync("abandoned-cart");
+        await harness.Catalog.Journeys.StopAsync("abandoned-cart");
 
         var version = Assert.Single((await harness.Engine.GetReportAsync("abandoned-cart"))!.Versions);
         Assert.Equal((2, 0, 2), (version.Entered, version.Active, version.Stopped));

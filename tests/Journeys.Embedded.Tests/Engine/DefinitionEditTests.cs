@@ -21,7 +21,7 @@ public sealed class DefinitionEditTests
         await using var harness = await EngineHarness.StartAsync();
         await harness.PublishAsync("abandoned-cart");
 
-        var edit = await harness.Catalog.PutEventDefinitionAsync("cart.abandoned", CartAbandonedWithTextTotal());
+        var edit = await harness.Catalog.Events.PutAsync("cart.abandoned", CartAbandonedWithTextTotal());
 
         Assert.False(edit.Succeeded);
         Assert.Equal(CatalogErrorCodes.BreaksJourney, edit.Failure!.Code);
@@ -36,10 +36,10 @@ public sealed class DefinitionEditTests
     {
         await using var harness = await EngineHarness.StartAsync();
         await harness.PublishAsync("abandoned-cart");
-        var definition = (await harness.Catalog.GetEventDefinitionAsync("cart.abandoned")).Value!.Body;
+        var definition = (await harness.Catalog.Events.GetAsync("cart.abandoned")).Value!.Body;
         definition.Description = "edited";
 
-        Assert.True((await harness.Catalog.PutEventDefinitionAsync("cart.abandoned", definition)).Succeeded);
+        Assert.True((await harness.Catalog.Events.PutAsync("cart.abandoned", definition)).Succeeded);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Journeys.Runtime.Catalog;
 using Journeys.Runtime.Hosting;
 using Journeys.Runtime.Ingestion;
 using Journeys.Runtime.Routing;
+using Journeys.TestSupport.Catalog;
 using Journeys.TestSupport.Connectors;
 
 namespace Journeys.Embedded.Tests.Engine;
@@ -49,7 +50,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     /// <summary>Zero makes a stop abandon calls in flight, as a killed process would.</summary>
     public TimeSpan ShutdownGrace { get; init; }
 
-    public CatalogService Catalog { get; private set; } = null!;
+    public CatalogUnderTest Catalog { get; private set; } = null!;
 
     public JourneyEngine Engine { get; private set; } = null!;
 
@@ -80,10 +81,10 @@ internal sealed class EngineHarness : IAsyncDisposable
     {
         database = new SqliteDatabase(DatabasePath);
         var relay = new LifecycleRelay();
-        Catalog = new CatalogService(await SqliteCatalogStore.OpenAsync(database), observers: [relay]);
+        Catalog = new CatalogUnderTest(await SqliteCatalogStore.OpenAsync(database), observers: [relay]);
         var runtime = await SqliteRuntimeStore.OpenAsync(database);
         Func<IRuntimeWriter> openWriter = WrapWriter is { } wrap ? () => wrap(runtime.OpenWriter()) : runtime.OpenWriter;
-        Engine = new JourneyEngine(openWriter, runtime, Catalog, connectors.Actions, connectors.DataSources, new EngineOptions { TimeScale = TimeScaleOverride ?? TimeScale, MaxIdle = TimeSpan.FromMilliseconds(50), ShutdownGrace = ShutdownGrace });
+        Engine = new JourneyEngine(openWriter, runtime, Catalog.Journeys, connectors.Actions, connectors.DataSources, new EngineOptions { TimeScale = TimeScaleOverride ?? TimeScale, MaxIdle = TimeSpan.FromMilliseconds(50), ShutdownGrace = ShutdownGrace });
         relay.Target = Engine;
         await Engine.StartAsync();
     }
@@ -119,7 +120,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public async Task PublishAsync(string journeyId)
     {
-        var published = await Catalog.PublishJourneyAsync(journeyId);
+        var published = await Catalog.Journeys.PublishAsync(journeyId);
         Assert.True(published.Value is not null, published.Failure?.Message + " " + string.Join("; ", published.Failure?.Issues.Select(i => i.Code + " " + i.Path + " " + i.Message) ?? []));
     }
 
@@ -150,24 +151,24 @@ internal sealed class EngineHarness : IAsyncDisposable
         var samples = ConfigurationBundle.LoadFolder(Path.Combine(AppContext.BaseDirectory, "samples"));
         foreach (var (id, definition) in samples.Events)
         {
-            Assert.NotNull((await Catalog.PutEventDefinitionAsync(id, definition)).Value);
+            Assert.NotNull((await Catalog.Events.PutAsync(id, definition)).Value);
         }
 
         foreach (var (id, source) in samples.DataSources)
         {
             source.BaseUrl = Loyalty.BaseUri.ToString().TrimEnd('/');
-            Assert.NotNull((await Catalog.PutDataSourceAsync(id, source)).Value);
+            Assert.NotNull((await Catalog.DataSources.PutAsync(id, source)).Value);
         }
 
         foreach (var (id, action) in samples.Actions)
         {
             action.Url = new Uri(Mailer.BaseUri, new Uri(action.Url!).AbsolutePath).ToString();
-            Assert.NotNull((await Catalog.PutCustomActionAsync(id, action)).Value);
+            Assert.NotNull((await Catalog.Actions.PutAsync(id, action)).Value);
         }
 
         foreach (var (id, journey) in samples.Journeys)
         {
-            Assert.NotNull((await Catalog.PutJourneyDraftAsync(id, journey)).Value);
+            Assert.NotNull((await Catalog.Journeys.PutDraftAsync(id, journey)).Value);
         }
     }
 

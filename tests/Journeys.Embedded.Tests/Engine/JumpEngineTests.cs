@@ -61,7 +61,7 @@ public sealed class JumpEngineTests
 
     private static async Task DefineAsync(EngineHarness harness, string id, string json)
     {
-        var put = await harness.Catalog.PutJourneyDraftAsync(id, ContractJson.ReadJourney(json).Value!);
+        var put = await harness.Catalog.Journeys.PutDraftAsync(id, ContractJson.ReadJourney(json).Value!);
         Assert.True(put.Succeeded, put.Failure?.Message);
         await harness.PublishAsync(id);
     }

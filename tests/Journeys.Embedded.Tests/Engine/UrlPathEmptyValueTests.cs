@@ -17,9 +17,9 @@ public sealed class UrlPathEmptyValueTests
     public async Task An_empty_value_as_a_whole_action_url_segment_is_refused_and_nothing_is_sent()
     {
         await using var harness = await EngineHarness.StartAsync();
-        var action = (await harness.Catalog.GetCustomActionAsync("send-email")).Value!.Body;
+        var action = (await harness.Catalog.Actions.GetAsync("send-email")).Value!.Body;
         action.Url = harness.Mailer.BaseUri + "send/{{params.email}}";
-        Assert.True((await harness.Catalog.PutCustomActionAsync("send-email", action)).Succeeded);
+        Assert.True((await harness.Catalog.Actions.PutAsync("send-email", action)).Succeeded);
         await harness.PublishAsync("abandoned-cart");
 
         await harness.IngestAsync(CartWithoutEmail);
@@ -38,9 +38,9 @@ public sealed class UrlPathEmptyValueTests
     public async Task An_empty_value_as_a_whole_data_source_path_segment_is_refused_and_the_key_is_sent_nowhere()
     {
         await using var harness = await EngineHarness.StartAsync();
-        var source = (await harness.Catalog.GetDataSourceAsync("loyalty")).Value!.Body;
+        var source = (await harness.Catalog.DataSources.GetAsync("loyalty")).Value!.Body;
         source.FieldGroups!["tier"].Path = "/members/{profile.id}/{entry.cart.coupon}";
-        Assert.True((await harness.Catalog.PutDataSourceAsync("loyalty", source)).Succeeded);
+        Assert.True((await harness.Catalog.DataSources.PutAsync("loyalty", source)).Succeeded);
         await harness.PublishAsync("abandoned-cart");
 
         await harness.IngestAsync(EngineHarness.CartAbandoned("e1", "c1", "cart-1", 50));

@@ -211,6 +211,28 @@ public sealed class ConditionalRequestTests
         Assert.Equal(["CONDITIONAL_HEADER_INVALID"], (await response.ProblemAsync(400)).Codes());
     }
 
+    // Expected: RFC 9110 §8.8.3 — an entity-tag is quoted, so the bare current ETag is no precondition at all; it is
+    // refused (400) rather than read leniently as that ETag, which would let the delete or the draft write through.
+    [Fact]
+    public async Task The_bare_current_etag_as_if_match_is_400_and_neither_deletes_nor_writes()
+    {
+        await using var api = await ApiHost.StartAsync();
+        using var source = await api.PutAsync("/api/datasources/loyalty", Samples.Read("datasources/loyalty.json"));
+        using var journey = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"));
+        var sourceTag = source.Headers.ETag!.Tag.Trim('"');
+        var draftTag = journey.Headers.ETag!.Tag.Trim('"');
+
+        using var delete = await SendAsync(api, HttpMethod.Delete, "/api/datasources/loyalty", null, ("If-Match", sourceTag));
+        using var put = await SendAsync(api, HttpMethod.Put, "/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"), ("If-Match", draftTag));
+
+        Assert.Equal(["CONDITIONAL_HEADER_INVALID"], (await delete.ProblemAsync(400)).Codes());
+        Assert.Equal(["CONDITIONAL_HEADER_INVALID"], (await put.ProblemAsync(400)).Codes());
+        using var stillThere = await api.Admin.GetAsync("/api/datasources/loyalty");
+        Assert.Equal(source.Headers.ETag, stillThere.Headers.ETag);
+        using var sameDraft = await api.Admin.GetAsync("/api/journeys/abandoned-cart");
+        Assert.Equal(journey.Headers.ETag, sameDraft.Headers.ETag);
+    }
+
     [Fact]
     public async Task Delete_with_if_none_match_star_on_an_existing_resource_is_412()
     {

@@ -59,7 +59,7 @@ public sealed class ConditionalHeaderTests
     [Fact]
     public void A_list_in_if_match_is_satisfied_by_any_of_its_tags_and_only_when_the_item_exists()
     {
-        var condition = WriteCondition.FromIfMatch("\"a\", \"b\"");
+        var condition = IfMatch("\"a\", \"b\"");
 
         Assert.Equal(WriteConditionKind.ETagMatches, condition.Kind);
         Assert.Equal(["a", "b"], condition.ETags);
@@ -72,15 +72,21 @@ public sealed class ConditionalHeaderTests
     [Fact]
     public void A_single_tag_list_equals_the_single_tag_condition()
     {
-        Assert.Equal(WriteCondition.IfMatch("a"), WriteCondition.FromIfMatch("W/\"a\""));
-        Assert.Equal(WriteCondition.IfMatchAny(["a", "b"]), WriteCondition.FromIfMatch("\"a\", \"b\""));
+        Assert.Equal(WriteCondition.IfMatch("a"), IfMatch("W/\"a\""));
+        Assert.Equal(WriteCondition.IfMatchAny(["a", "b"]), IfMatch("\"a\", \"b\""));
         Assert.NotEqual(WriteCondition.IfMatchAny(["a", "b"]), WriteCondition.IfMatch("a"));
     }
 
-    [Fact]
-    public void From_if_match_still_reads_a_bare_token_leniently()
+    // Expected: RFC 9110 §8.8.3 — an entity-tag is quoted; a bare token is not one, however it is weakened or spaced.
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("W/abc")]
+    [InlineData(" abc ")]
+    [InlineData("abc, \"def\"")]
+    public void A_bare_token_in_if_match_is_refused_not_read_as_an_etag(string ifMatch)
     {
-        Assert.Equal(WriteCondition.IfMatch("abc"), WriteCondition.FromIfMatch("abc"));
+        Assert.False(WriteCondition.TryFromHeaders(ifMatch, null, out var condition));
+        Assert.Equal(WriteCondition.None, condition);
     }
 
     [Theory]
@@ -137,5 +143,11 @@ public sealed class ConditionalHeaderTests
         Assert.False(condition.IsSatisfiedBy("old"));
         Assert.False(condition.IsSatisfiedBy(null));
         Assert.True(WriteCondition.None.ExceptETags(["old"]).IsSatisfiedBy(null));
+    }
+
+    private static WriteCondition IfMatch(string header)
+    {
+        Assert.True(WriteCondition.TryFromHeaders(header, null, out var condition));
+        return condition;
     }
 }

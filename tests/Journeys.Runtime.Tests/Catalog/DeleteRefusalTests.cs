@@ -14,13 +14,13 @@ public sealed class DeleteRefusalTests
     {
         using var h = await CatalogHarness.CreateAsync();
         await h.PutCartConfigurationAsync();
-        await h.Service.PutJourneyDraftAsync("cart", Samples.Cart());
-        await h.Service.PublishJourneyAsync("cart");
+        await h.Catalog.Journeys.PutDraftAsync("cart", Samples.Cart());
+        await h.Catalog.Journeys.PublishAsync("cart");
 
-        var entry = await h.Service.DeleteEventDefinitionAsync("cart.abandoned");
-        var waited = await h.Service.DeleteEventDefinitionAsync("order.placed");
-        var action = await h.Service.DeleteCustomActionAsync("send-email");
-        var source = await h.Service.DeleteDataSourceAsync("loyalty");
+        var entry = await h.Catalog.Events.DeleteAsync("cart.abandoned");
+        var waited = await h.Catalog.Events.DeleteAsync("order.placed");
+        var action = await h.Catalog.Actions.DeleteAsync("send-email");
+        var source = await h.Catalog.DataSources.DeleteAsync("loyalty");
 
         foreach (var refused in new[] { entry.Failure, waited.Failure, action.Failure, source.Failure })
         {
@@ -29,7 +29,7 @@ public sealed class DeleteRefusalTests
             Assert.Equal(["cart"], refused.UsedBy);
         }
 
-        Assert.Equal(4, (await h.Service.ListEventDefinitionsAsync()).Count + (await h.Service.ListCustomActionsAsync()).Count + (await h.Service.ListDataSourcesAsync()).Count);
+        Assert.Equal(4, (await h.Catalog.Events.ListAsync()).Count + (await h.Catalog.Actions.ListAsync()).Count + (await h.Catalog.DataSources.ListAsync()).Count);
     }
 
     [Fact]
@@ -37,12 +37,12 @@ public sealed class DeleteRefusalTests
     {
         using var h = await CatalogHarness.CreateAsync();
         await h.PutCartConfigurationAsync();
-        await h.Service.PutJourneyDraftAsync("thanks", Samples.ThankYou());
-        await h.Service.PutJourneyDraftAsync("cart", Samples.Cart());
-        await h.Service.PublishJourneyAsync("thanks");
-        await h.Service.PublishJourneyAsync("cart");
+        await h.Catalog.Journeys.PutDraftAsync("thanks", Samples.ThankYou());
+        await h.Catalog.Journeys.PutDraftAsync("cart", Samples.Cart());
+        await h.Catalog.Journeys.PublishAsync("thanks");
+        await h.Catalog.Journeys.PublishAsync("cart");
 
-        var refused = await h.Service.DeleteEventDefinitionAsync("order.placed");
+        var refused = await h.Catalog.Events.DeleteAsync("order.placed");
 
         Assert.Equal(["cart", "thanks"], refused.Failure?.UsedBy);
     }
@@ -52,9 +52,9 @@ public sealed class DeleteRefusalTests
     {
         using var h = await CatalogHarness.CreateAsync();
         await h.PutCartConfigurationAsync();
-        await h.Service.PutJourneyDraftAsync("cart", Samples.Cart());
+        await h.Catalog.Journeys.PutDraftAsync("cart", Samples.Cart());
 
-        Assert.True((await h.Service.DeleteCustomActionAsync("send-email")).Succeeded);
+        Assert.True((await h.Catalog.Actions.DeleteAsync("send-email")).Succeeded);
     }
 
     [Fact]
@@ -62,12 +62,12 @@ public sealed class DeleteRefusalTests
     {
         using var h = await CatalogHarness.CreateAsync();
         await h.PutCartConfigurationAsync();
-        await h.Service.PutJourneyDraftAsync("cart", Samples.ThankYou());
-        await h.Service.PublishJourneyAsync("cart");
-        await h.Service.PutJourneyDraftAsync("cart", Samples.Cart());
+        await h.Catalog.Journeys.PutDraftAsync("cart", Samples.ThankYou());
+        await h.Catalog.Journeys.PublishAsync("cart");
+        await h.Catalog.Journeys.PutDraftAsync("cart", Samples.Cart());
 
-        Assert.True((await h.Service.DeleteCustomActionAsync("send-email")).Succeeded);
-        Assert.Equal("IN_USE", (await h.Service.DeleteEventDefinitionAsync("order.placed")).Failure?.Code);
+        Assert.True((await h.Catalog.Actions.DeleteAsync("send-email")).Succeeded);
+        Assert.Equal("IN_USE", (await h.Catalog.Events.DeleteAsync("order.placed")).Failure?.Code);
     }
 
     [Fact]
@@ -75,30 +75,30 @@ public sealed class DeleteRefusalTests
     {
         using var h = await CatalogHarness.CreateAsync();
         await h.PutCartConfigurationAsync();
-        await h.Service.PutJourneyDraftAsync("cart", Samples.Cart());
-        await h.Service.PutJourneyDraftAsync("thanks", Samples.ThankYou());
-        await h.Service.PublishJourneyAsync("cart");
-        await h.Service.PublishJourneyAsync("thanks");
-        await h.Service.CloseJourneyAsync("cart");
-        await h.Service.StopJourneyAsync("thanks");
+        await h.Catalog.Journeys.PutDraftAsync("cart", Samples.Cart());
+        await h.Catalog.Journeys.PutDraftAsync("thanks", Samples.ThankYou());
+        await h.Catalog.Journeys.PublishAsync("cart");
+        await h.Catalog.Journeys.PublishAsync("thanks");
+        await h.Catalog.Journeys.CloseAsync("cart");
+        await h.Catalog.Journeys.StopAsync("thanks");
 
-        Assert.True((await h.Service.DeleteCustomActionAsync("send-email")).Succeeded);
-        Assert.True((await h.Service.DeleteEventDefinitionAsync("order.placed")).Succeeded);
+        Assert.True((await h.Catalog.Actions.DeleteAsync("send-email")).Succeeded);
+        Assert.True((await h.Catalog.Events.DeleteAsync("order.placed")).Succeeded);
     }
 
     [Fact]
     public async Task A_data_source_counts_only_when_read_as_data_dot_id()
     {
         using var h = await CatalogHarness.CreateAsync();
-        await h.Service.PutDataSourceAsync("loyalty", Samples.Loyalty());
-        await h.Service.PutDataSourceAsync("tier", Samples.Loyalty());
-        await h.Service.PutDataSourceAsync("crm", Samples.Loyalty());
-        await h.Service.PutJourneyDraftAsync("j", JourneyWithCondition("entry.metadata.tier == 'x' || data.loyalty2.a.b == 1 || data['crm'].g.f == 2"));
-        await h.Service.PublishJourneyAsync("j");
+        await h.Catalog.DataSources.PutAsync("loyalty", Samples.Loyalty());
+        await h.Catalog.DataSources.PutAsync("tier", Samples.Loyalty());
+        await h.Catalog.DataSources.PutAsync("crm", Samples.Loyalty());
+        await h.Catalog.Journeys.PutDraftAsync("j", JourneyWithCondition("entry.metadata.tier == 'x' || data.loyalty2.a.b == 1 || data['crm'].g.f == 2"));
+        await h.Catalog.Journeys.PublishAsync("j");
 
-        Assert.True((await h.Service.DeleteDataSourceAsync("loyalty")).Succeeded);
-        Assert.True((await h.Service.DeleteDataSourceAsync("tier")).Succeeded);
-        Assert.Equal("IN_USE", (await h.Service.DeleteDataSourceAsync("crm")).Failure?.Code);
+        Assert.True((await h.Catalog.DataSources.DeleteAsync("loyalty")).Succeeded);
+        Assert.True((await h.Catalog.DataSources.DeleteAsync("tier")).Succeeded);
+        Assert.Equal("IN_USE", (await h.Catalog.DataSources.DeleteAsync("crm")).Failure?.Code);
     }
 
     [Fact]
@@ -106,10 +106,10 @@ public sealed class DeleteRefusalTests
     {
         using var h = await CatalogHarness.CreateAsync();
         await h.PutCartConfigurationAsync();
-        await h.Service.PutJourneyDraftAsync("cart", Samples.Cart());
-        await h.Service.PublishJourneyAsync("cart");
+        await h.Catalog.Journeys.PutDraftAsync("cart", Samples.Cart());
+        await h.Catalog.Journeys.PublishAsync("cart");
 
-        Assert.Equal("PRECONDITION_FAILED", (await h.Service.DeleteCustomActionAsync("send-email", WriteCondition.IfMatch("stale"))).Failure?.Code);
+        Assert.Equal("PRECONDITION_FAILED", (await h.Catalog.Actions.DeleteAsync("send-email", WriteCondition.IfMatch("stale"))).Failure?.Code);
     }
 
     private static Journey JourneyWithCondition(string when) => ContractJson.ReadJourney($$"""

@@ -12,12 +12,12 @@ public sealed class ResourceCrudTests
     {
         using var h = await CatalogHarness.CreateAsync();
 
-        var put = await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned());
+        var put = await h.Catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned());
 
         Assert.True(put.Succeeded);
         Assert.True(put.Value.Created);
         Assert.False(string.IsNullOrEmpty(put.Value.Value.ETag));
-        var got = await h.Service.GetEventDefinitionAsync("cart.abandoned");
+        var got = await h.Catalog.Events.GetAsync("cart.abandoned");
         Assert.True(got.Succeeded);
         Assert.Equal("cart.abandoned", got.Value.Id);
         Assert.Equal("Shopper left items in the cart", got.Value.Body.Description);
@@ -30,15 +30,15 @@ public sealed class ResourceCrudTests
     public async Task Replace_with_the_current_etag_succeeds_and_issues_a_new_one()
     {
         using var h = await CatalogHarness.CreateAsync();
-        var first = (await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v1"))).Value!.Value;
+        var first = (await h.Catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned("v1"))).Value!.Value;
         h.Clock.Now = CatalogHarness.Start.AddMinutes(5);
 
-        var second = await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v2"), WriteCondition.IfMatch(first.ETag));
+        var second = await h.Catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned("v2"), WriteCondition.IfMatch(first.ETag));
 
         Assert.True(second.Succeeded);
         Assert.False(second.Value.Created);
         Assert.NotEqual(first.ETag, second.Value.Value.ETag);
-        var got = (await h.Service.GetEventDefinitionAsync("cart.abandoned")).Value!;
+        var got = (await h.Catalog.Events.GetAsync("cart.abandoned")).Value!;
         Assert.Equal("v2", got.Body.Description);
         Assert.Equal(CatalogHarness.Start.AddMinutes(5), got.UpdatedAt);
     }
@@ -47,9 +47,9 @@ public sealed class ResourceCrudTests
     public async Task Replace_accepts_the_quoted_header_form_of_the_etag()
     {
         using var h = await CatalogHarness.CreateAsync();
-        var first = (await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail())).Value!.Value;
+        var first = (await h.Catalog.Actions.PutAsync("send-email", Samples.SendEmail())).Value!.Value;
 
-        var second = await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail(), WriteCondition.IfMatch(first.ETag));
+        var second = await h.Catalog.Actions.PutAsync("send-email", Samples.SendEmail(), WriteCondition.IfMatch(first.ETag));
 
         Assert.True(second.Succeeded);
     }
@@ -58,14 +58,14 @@ public sealed class ResourceCrudTests
     public async Task Replace_with_a_stale_etag_fails_412_and_keeps_the_stored_body()
     {
         using var h = await CatalogHarness.CreateAsync();
-        var first = (await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v1"))).Value!.Value;
-        Assert.True((await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v2"), WriteCondition.IfMatch(first.ETag))).Succeeded);
+        var first = (await h.Catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned("v1"))).Value!.Value;
+        Assert.True((await h.Catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned("v2"), WriteCondition.IfMatch(first.ETag))).Succeeded);
 
-        var stale = await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v3"), WriteCondition.IfMatch(first.ETag));
+        var stale = await h.Catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned("v3"), WriteCondition.IfMatch(first.ETag));
 
         Assert.False(stale.Succeeded);
         Assert.Equal("PRECONDITION_FAILED", stale.Failure.Code);
-        Assert.Equal("v2", (await h.Service.GetEventDefinitionAsync("cart.abandoned")).Value!.Body.Description);
+        Assert.Equal("v2", (await h.Catalog.Events.GetAsync("cart.abandoned")).Value!.Body.Description);
     }
 
     [Fact]
@@ -73,12 +73,12 @@ public sealed class ResourceCrudTests
     {
         using var h = await CatalogHarness.CreateAsync();
 
-        var missing = await h.Service.PutDataSourceAsync("loyalty", Samples.Loyalty(), WriteCondition.MustExist);
+        var missing = await h.Catalog.DataSources.PutAsync("loyalty", Samples.Loyalty(), WriteCondition.MustExist);
         Assert.Equal("PRECONDITION_FAILED", missing.Failure?.Code);
-        Assert.Equal("NOT_FOUND", (await h.Service.GetDataSourceAsync("loyalty")).Failure?.Code);
+        Assert.Equal("NOT_FOUND", (await h.Catalog.DataSources.GetAsync("loyalty")).Failure?.Code);
 
-        Assert.True((await h.Service.PutDataSourceAsync("loyalty", Samples.Loyalty())).Succeeded);
-        var present = await h.Service.PutDataSourceAsync("loyalty", Samples.Loyalty(), WriteCondition.MustExist);
+        Assert.True((await h.Catalog.DataSources.PutAsync("loyalty", Samples.Loyalty())).Succeeded);
+        var present = await h.Catalog.DataSources.PutAsync("loyalty", Samples.Loyalty(), WriteCondition.MustExist);
         Assert.True(present.Succeeded);
         Assert.False(present.Value.Created);
     }
@@ -88,7 +88,7 @@ public sealed class ResourceCrudTests
     {
         using var h = await CatalogHarness.CreateAsync();
 
-        var result = await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail(), WriteCondition.IfMatch("0123"));
+        var result = await h.Catalog.Actions.PutAsync("send-email", Samples.SendEmail(), WriteCondition.IfMatch("0123"));
 
         Assert.Equal("PRECONDITION_FAILED", result.Failure?.Code);
     }
@@ -97,13 +97,13 @@ public sealed class ResourceCrudTests
     public async Task List_returns_every_resource_of_the_kind_ordered_by_id()
     {
         using var h = await CatalogHarness.CreateAsync();
-        await h.Service.PutEventDefinitionAsync("order.placed", Samples.OrderPlaced());
-        await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned());
-        await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail());
+        await h.Catalog.Events.PutAsync("order.placed", Samples.OrderPlaced());
+        await h.Catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned());
+        await h.Catalog.Actions.PutAsync("send-email", Samples.SendEmail());
 
-        var events = await h.Service.ListEventDefinitionsAsync();
-        var actions = await h.Service.ListCustomActionsAsync();
-        var sources = await h.Service.ListDataSourcesAsync();
+        var events = await h.Catalog.Events.ListAsync();
+        var actions = await h.Catalog.Actions.ListAsync();
+        var sources = await h.Catalog.DataSources.ListAsync();
 
         Assert.Equal(["cart.abandoned", "order.placed"], events.Select(e => e.Id));
         Assert.Equal(["send-email"], actions.Select(a => a.Id));
@@ -114,48 +114,48 @@ public sealed class ResourceCrudTests
     public async Task Kinds_are_separate_namespaces()
     {
         using var h = await CatalogHarness.CreateAsync();
-        await h.Service.PutEventDefinitionAsync("same", Samples.CartAbandoned());
+        await h.Catalog.Events.PutAsync("same", Samples.CartAbandoned());
 
-        Assert.Equal("NOT_FOUND", (await h.Service.GetCustomActionAsync("same")).Failure?.Code);
-        Assert.True((await h.Service.PutCustomActionAsync("same", Samples.SendEmail())).Value!.Created);
+        Assert.Equal("NOT_FOUND", (await h.Catalog.Actions.GetAsync("same")).Failure?.Code);
+        Assert.True((await h.Catalog.Actions.PutAsync("same", Samples.SendEmail())).Value!.Created);
     }
 
     [Fact]
     public async Task Delete_removes_the_resource()
     {
         using var h = await CatalogHarness.CreateAsync();
-        await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail());
+        await h.Catalog.Actions.PutAsync("send-email", Samples.SendEmail());
 
-        var deleted = await h.Service.DeleteCustomActionAsync("send-email");
+        var deleted = await h.Catalog.Actions.DeleteAsync("send-email");
 
         Assert.True(deleted.Succeeded);
-        Assert.Equal("NOT_FOUND", (await h.Service.GetCustomActionAsync("send-email")).Failure?.Code);
-        Assert.Equal("NOT_FOUND", (await h.Service.DeleteCustomActionAsync("send-email")).Failure?.Code);
+        Assert.Equal("NOT_FOUND", (await h.Catalog.Actions.GetAsync("send-email")).Failure?.Code);
+        Assert.Equal("NOT_FOUND", (await h.Catalog.Actions.DeleteAsync("send-email")).Failure?.Code);
     }
 
     [Fact]
     public async Task Delete_with_a_stale_etag_fails_412_and_keeps_the_resource()
     {
         using var h = await CatalogHarness.CreateAsync();
-        var first = (await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail())).Value!.Value;
-        var second = (await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail())).Value!.Value;
+        var first = (await h.Catalog.Actions.PutAsync("send-email", Samples.SendEmail())).Value!.Value;
+        var second = (await h.Catalog.Actions.PutAsync("send-email", Samples.SendEmail())).Value!.Value;
 
-        var stale = await h.Service.DeleteCustomActionAsync("send-email", WriteCondition.IfMatch(first.ETag));
+        var stale = await h.Catalog.Actions.DeleteAsync("send-email", WriteCondition.IfMatch(first.ETag));
         Assert.Equal("PRECONDITION_FAILED", stale.Failure?.Code);
-        Assert.True((await h.Service.GetCustomActionAsync("send-email")).Succeeded);
+        Assert.True((await h.Catalog.Actions.GetAsync("send-email")).Succeeded);
 
-        Assert.True((await h.Service.DeleteCustomActionAsync("send-email", WriteCondition.IfMatch(second.ETag))).Succeeded);
+        Assert.True((await h.Catalog.Actions.DeleteAsync("send-email", WriteCondition.IfMatch(second.ETag))).Succeeded);
     }
 
     [Fact]
     public async Task A_recreated_resource_does_not_match_an_etag_from_before_the_delete()
     {
         using var h = await CatalogHarness.CreateAsync();
-        var old = (await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail())).Value!.Value;
-        await h.Service.DeleteCustomActionAsync("send-email");
-        await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail());
+        var old = (await h.Catalog.Actions.PutAsync("send-email", Samples.SendEmail())).Value!.Value;
+        await h.Catalog.Actions.DeleteAsync("send-email");
+        await h.Catalog.Actions.PutAsync("send-email", Samples.SendEmail());
 
-        var result = await h.Service.PutCustomActionAsync("send-email", Samples.SendEmail(), WriteCondition.IfMatch(old.ETag));
+        var result = await h.Catalog.Actions.PutAsync("send-email", Samples.SendEmail(), WriteCondition.IfMatch(old.ETag));
 
         Assert.Equal("PRECONDITION_FAILED", result.Failure?.Code);
     }
@@ -170,14 +170,14 @@ public sealed class ResourceCrudTests
     {
         using var h = await CatalogHarness.CreateAsync();
 
-        var put = await h.Service.PutEventDefinitionAsync(id, Samples.CartAbandoned());
-        var get = await h.Service.GetCustomActionAsync(id);
-        var draft = await h.Service.PutJourneyDraftAsync(id, Samples.ThankYou());
+        var put = await h.Catalog.Events.PutAsync(id, Samples.CartAbandoned());
+        var get = await h.Catalog.Actions.GetAsync(id);
+        var draft = await h.Catalog.Journeys.PutDraftAsync(id, Samples.ThankYou());
 
         Assert.Equal("ID_INVALID", put.Failure?.Code);
         Assert.Equal("ID_INVALID", get.Failure?.Code);
         Assert.Equal("ID_INVALID", draft.Failure?.Code);
-        Assert.Empty(await h.Service.ListEventDefinitionsAsync());
+        Assert.Empty(await h.Catalog.Events.ListAsync());
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class ResourceCrudTests
         using var h = await CatalogHarness.CreateAsync();
         const string id = "A-b_c.9-A-b_c.9-A-b_c.9-A-b_c.9-A-b_c.9-A-b_c.9-A-b_c.9-A-b_c.9-";
 
-        Assert.True((await h.Service.PutEventDefinitionAsync(id, Samples.CartAbandoned())).Succeeded);
+        Assert.True((await h.Catalog.Events.PutAsync(id, Samples.CartAbandoned())).Succeeded);
     }
 
     [Fact]
@@ -195,10 +195,10 @@ public sealed class ResourceCrudTests
         using var h = await CatalogHarness.CreateAsync();
         h.Validator.BodyRule = _ => FakeValidator.Errors("EXPR_PARSE");
 
-        var result = await h.Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned());
+        var result = await h.Catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned());
 
         Assert.Equal("INVALID", result.Failure?.Code);
         Assert.Equal(["EXPR_PARSE"], result.Failure!.Issues.Select(i => i.Code));
-        Assert.Equal("NOT_FOUND", (await h.Service.GetEventDefinitionAsync("cart.abandoned")).Failure?.Code);
+        Assert.Equal("NOT_FOUND", (await h.Catalog.Events.GetAsync("cart.abandoned")).Failure?.Code);
     }
 }

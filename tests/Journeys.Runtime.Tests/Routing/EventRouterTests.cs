@@ -6,6 +6,7 @@ using Journeys.Embedded.Storage;
 using Journeys.Runtime.Catalog;
 using Journeys.Runtime.Hosting;
 using Journeys.Runtime.Routing;
+using Journeys.TestSupport.Catalog;
 
 namespace Journeys.Runtime.Tests.Routing;
 
@@ -18,14 +19,14 @@ public sealed class EventRouterTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
     private readonly string folder = Path.Combine(Path.GetTempPath(), "journeys-router-" + Guid.NewGuid().ToString("N"));
     private SqliteDatabase database = null!;
-    private CatalogService catalog = null!;
+    private CatalogUnderTest catalog = null!;
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(folder);
         database = new SqliteDatabase(Path.Combine(folder, "catalog.db"));
-        catalog = new CatalogService(await SqliteCatalogStore.OpenAsync(database));
-        await catalog.PutEventDefinitionAsync("signup", Read<EventDefinition>("""
+        catalog = new CatalogUnderTest(await SqliteCatalogStore.OpenAsync(database));
+        await catalog.Events.PutAsync("signup", Read<EventDefinition>("""
             { "match": "type == 'signup'", "profileId": "user", "eventKey": "id",
               "fields": { "id": "string", "type": "string", "user": "string", "plan": "string" }, "required": ["id", "user"] }
             """));
@@ -138,12 +139,12 @@ public sealed class EventRouterTests : IAsyncLifetime
     [Fact]
     public async Task Waiting_instances_are_offered_the_event_before_journeys_are_entered()
     {
-        await catalog.PutJourneyDraftAsync("follow-up", Read<Journey>("""
+        await catalog.Journeys.PutDraftAsync("follow-up", Read<Journey>("""
             { "name": "f", "entry": "signup", "start": "w",
               "nodes": { "w": { "type": "waitForEvent", "event": "signup", "timeout": "P1D", "next": "e", "timeoutNext": "e" }, "e": { "type": "end" } } }
             """));
-        Assert.NotNull((await catalog.PublishJourneyAsync("follow-up")).Value);
-        var table = await RoutingTable.BuildAsync(catalog);
+        Assert.NotNull((await catalog.Journeys.PublishAsync("follow-up")).Value);
+        var table = await RoutingTable.BuildAsync(catalog.Journeys);
         var context = new FakeRoutingContext();
         context.Active.Add("follow-up:u1");
         context.Resumable.Add("follow-up:u1");
@@ -166,12 +167,12 @@ public sealed class EventRouterTests : IAsyncLifetime
         {
             var journey = Read<Journey>("""{ "name": "j", "entry": "signup", "start": "done", "nodes": { "done": { "type": "end" } } }""");
             journey.Reentry = reentry;
-            await catalog.PutJourneyDraftAsync(id, journey);
-            var published = await catalog.PublishJourneyAsync(id);
+            await catalog.Journeys.PutDraftAsync(id, journey);
+            var published = await catalog.Journeys.PublishAsync(id);
             Assert.True(published.Value is not null, published.Failure?.Message);
         }
 
-        return await RoutingTable.BuildAsync(catalog);
+        return await RoutingTable.BuildAsync(catalog.Journeys);
     }
 
     private static T Read<T>(string json)

@@ -5,7 +5,7 @@ using Journeys.TestSupport.Storage;
 
 namespace Journeys.TestSupport.Catalog;
 
-/// <summary>A <see cref="CatalogService"/> over a <see cref="SqliteCatalogStore"/> on a fresh temp file.</summary>
+/// <summary>The catalogs over a <see cref="SqliteCatalogStore"/> on a fresh temp file.</summary>
 public sealed class CatalogHarness : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
@@ -14,7 +14,7 @@ public sealed class CatalogHarness : IDisposable
     {
         Files = files;
         Store = store;
-        Service = NewService(store);
+        Catalog = NewCatalog(store);
     }
 
     public TempDatabase Files { get; }
@@ -27,7 +27,7 @@ public sealed class CatalogHarness : IDisposable
 
     public RecordingObserver Observer { get; } = new();
 
-    public CatalogService Service { get; }
+    public CatalogUnderTest Catalog { get; }
 
     public static async Task<CatalogHarness> CreateAsync()
     {
@@ -35,19 +35,19 @@ public sealed class CatalogHarness : IDisposable
         return new CatalogHarness(files, await SqliteCatalogStore.OpenAsync(files.Open()));
     }
 
-    /// <summary>Another service on the same file through its own database object and connections, as another process.</summary>
-    public async Task<CatalogService> OpenAnotherAsync() => NewService(await SqliteCatalogStore.OpenAsync(Files.Open()));
+    /// <summary>Other catalogs on the same file through its own database object and connections, as another process.</summary>
+    public async Task<CatalogUnderTest> OpenAnotherAsync() => NewCatalog(await SqliteCatalogStore.OpenAsync(Files.Open()));
 
     /// <summary>Stores the configuration <see cref="Samples.Cart"/> uses.</summary>
     public async Task PutCartConfigurationAsync()
     {
-        Assert.True((await Service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned())).Succeeded);
-        Assert.True((await Service.PutEventDefinitionAsync("order.placed", Samples.OrderPlaced())).Succeeded);
-        Assert.True((await Service.PutDataSourceAsync("loyalty", Samples.Loyalty())).Succeeded);
-        Assert.True((await Service.PutCustomActionAsync("send-email", Samples.SendEmail())).Succeeded);
+        Assert.True((await Catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned())).Succeeded);
+        Assert.True((await Catalog.Events.PutAsync("order.placed", Samples.OrderPlaced())).Succeeded);
+        Assert.True((await Catalog.DataSources.PutAsync("loyalty", Samples.Loyalty())).Succeeded);
+        Assert.True((await Catalog.Actions.PutAsync("send-email", Samples.SendEmail())).Succeeded);
     }
 
     public void Dispose() => Files.Dispose();
 
-    private CatalogService NewService(ICatalogStore store) => new(store, Validator, Clock, [Observer]);
+    private CatalogUnderTest NewCatalog(ICatalogStore store) => new(store, Validator, Clock, [Observer]);
 }

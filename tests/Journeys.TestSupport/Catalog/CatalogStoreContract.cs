@@ -25,12 +25,12 @@ public abstract class CatalogStoreContract : IAsyncLifetime
         ThreadPool.SetMinThreads(Math.Max(workers, Writers * 2), io);
     }
 
-    private CatalogService service = null!;
+    private CatalogUnderTest catalog = null!;
 
     /// <summary>The store under test: the first call creates it empty, later calls open other handles on it.</summary>
     protected abstract Task<ICatalogStore> OpenStoreAsync();
 
-    public virtual async Task InitializeAsync() => service = await NewServiceAsync();
+    public virtual async Task InitializeAsync() => catalog = await NewCatalogAsync();
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
@@ -48,7 +48,9 @@ public abstract class CatalogStoreContract : IAsyncLifetime
         Assert.Equal(StoreWriteStatus.Created, created.Status);
         Assert.Equal(StoreWriteStatus.Updated, updated.Status);
         Assert.NotEqual(created.Value!.ETag, updated.Value!.ETag);
-        Assert.Equal("{\"v\":2}", (await store.GetResourceAsync(CatalogResourceKind.DataSource, "b", CancellationToken.None))!.BodyJson);
+        var read = (await store.GetResourceAsync(CatalogResourceKind.DataSource, "b", CancellationToken.None))!;
+        Assert.Equal("{\"v\":2}", read.BodyJson);
+        Assert.Equal(updated.Value.ETag, read.ETag);
         Assert.Equal(["a", "b"], (await store.ListResourcesAsync(CatalogResourceKind.DataSource, CancellationToken.None)).Select(r => r.Id));
         Assert.Null(await store.GetResourceAsync(CatalogResourceKind.EventDefinition, "b", CancellationToken.None));
     }
@@ -62,59 +64,72 @@ public abstract class CatalogStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_delete_with_a_stale_etag_is_refused_and_the_resource_stays()
+    {
+        var store = await OpenStoreAsync();
+        var first = await store.PutResourceAsync(CatalogResourceKind.DataSource, "loyalty", "{}", WriteCondition.None, Start, CancellationToken.None);
+        await store.PutResourceAsync(CatalogResourceKind.DataSource, "loyalty", "{\"x\":1}", WriteCondition.None, Start, CancellationToken.None);
+
+        var refused = await store.DeleteResourceAsync(CatalogResourceKind.DataSource, "loyalty", WriteCondition.IfMatch(first.Value!.ETag), CancellationToken.None);
+
+        Assert.Equal(StoreWriteStatus.PreconditionFailed, refused);
+        Assert.Equal("{\"x\":1}", (await store.GetResourceAsync(CatalogResourceKind.DataSource, "loyalty", CancellationToken.None))!.BodyJson);
+    }
+
+    [Fact]
     public async Task If_match_with_a_list_replaces_when_the_current_etag_is_any_of_them()
     {
-        var first = (await service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v1"))).Value!.Value;
+        var first = (await catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned("v1"))).Value!.Value;
 
-        var second = await service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v2"), WriteCondition.IfMatchAny(["other", first.ETag]));
+        var second = await catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned("v2"), WriteCondition.IfMatchAny(["other", first.ETag]));
 
         Assert.True(second.Succeeded);
         Assert.False(second.Value.Created);
-        Assert.Equal("v2", (await service.GetEventDefinitionAsync("cart.abandoned")).Value!.Body.Description);
+        Assert.Equal("v2", (await catalog.Events.GetAsync("cart.abandoned")).Value!.Body.Description);
     }
 
     [Fact]
     public async Task If_match_with_a_list_none_of_which_is_current_is_refused_and_keeps_the_body()
     {
-        await service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v1"));
+        await catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned("v1"));
 
-        var refused = await service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v2"), WriteCondition.IfMatchAny(["x", "y"]));
+        var refused = await catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned("v2"), WriteCondition.IfMatchAny(["x", "y"]));
 
         Assert.Equal(CatalogErrorCodes.PreconditionFailed, refused.Failure?.Code);
-        Assert.Equal("v1", (await service.GetEventDefinitionAsync("cart.abandoned")).Value!.Body.Description);
+        Assert.Equal("v1", (await catalog.Events.GetAsync("cart.abandoned")).Value!.Body.Description);
     }
 
     [Fact]
     public async Task Delete_with_a_list_deletes_on_a_hit_and_refuses_a_miss()
     {
-        var put = (await service.PutCustomActionAsync("send-email", Samples.SendEmail(), WriteCondition.None)).Value!.Value;
+        var put = (await catalog.Actions.PutAsync("send-email", Samples.SendEmail(), WriteCondition.None)).Value!.Value;
 
-        var miss = await service.DeleteCustomActionAsync("send-email", WriteCondition.IfMatchAny(["x", "y"]));
+        var miss = await catalog.Actions.DeleteAsync("send-email", WriteCondition.IfMatchAny(["x", "y"]));
         Assert.Equal(CatalogErrorCodes.PreconditionFailed, miss.Failure?.Code);
 
-        var hit = await service.DeleteCustomActionAsync("send-email", WriteCondition.IfMatchAny(["x", put.ETag]));
+        var hit = await catalog.Actions.DeleteAsync("send-email", WriteCondition.IfMatchAny(["x", put.ETag]));
         Assert.True(hit.Succeeded);
-        Assert.Equal(CatalogErrorCodes.NotFound, (await service.GetCustomActionAsync("send-email")).Failure?.Code);
+        Assert.Equal(CatalogErrorCodes.NotFound, (await catalog.Actions.GetAsync("send-email")).Failure?.Code);
     }
 
     [Fact]
     public async Task Must_not_exist_creates_a_journey_once_and_then_refuses()
     {
-        var created = await service.PutJourneyDraftAsync("cart", Samples.Cart("first"), WriteCondition.MustNotExist);
-        var again = await service.PutJourneyDraftAsync("cart", Samples.Cart("second"), WriteCondition.MustNotExist);
+        var created = await catalog.Journeys.PutDraftAsync("cart", Samples.Cart("first"), WriteCondition.MustNotExist);
+        var again = await catalog.Journeys.PutDraftAsync("cart", Samples.Cart("second"), WriteCondition.MustNotExist);
 
         Assert.True(created.Succeeded);
         Assert.True(created.Value.Created);
         Assert.Equal(CatalogErrorCodes.PreconditionFailed, again.Failure?.Code);
-        Assert.Equal("first", (await service.GetJourneyAsync("cart")).Value!.Draft.Name);
+        Assert.Equal("first", (await catalog.Journeys.GetAsync("cart")).Value!.Draft.Name);
     }
 
     [Fact]
     public async Task Must_not_exist_refuses_to_replace_a_resource()
     {
-        await service.PutDataSourceAsync("loyalty", Samples.Loyalty(), WriteCondition.None);
+        await catalog.DataSources.PutAsync("loyalty", Samples.Loyalty(), WriteCondition.None);
 
-        var again = await service.PutDataSourceAsync("loyalty", Samples.Loyalty(), WriteCondition.MustNotExist);
+        var again = await catalog.DataSources.PutAsync("loyalty", Samples.Loyalty(), WriteCondition.MustNotExist);
 
         Assert.Equal(CatalogErrorCodes.PreconditionFailed, again.Failure?.Code);
     }
@@ -122,14 +137,14 @@ public abstract class CatalogStoreContract : IAsyncLifetime
     [Fact]
     public async Task Excluded_etags_refuse_a_write_over_that_version_and_allow_it_over_another()
     {
-        var first = (await service.PutJourneyDraftAsync("cart", Samples.Cart("v1"), WriteCondition.None)).Value!.Value;
+        var first = (await catalog.Journeys.PutDraftAsync("cart", Samples.Cart("v1"), WriteCondition.None)).Value!.Value;
 
-        var refused = await service.PutJourneyDraftAsync("cart", Samples.Cart("v2"), WriteCondition.None.ExceptETags([first.DraftETag]));
-        var allowed = await service.PutJourneyDraftAsync("cart", Samples.Cart("v3"), WriteCondition.None.ExceptETags(["some-older-etag"]));
+        var refused = await catalog.Journeys.PutDraftAsync("cart", Samples.Cart("v2"), WriteCondition.None.ExceptETags([first.DraftETag]));
+        var allowed = await catalog.Journeys.PutDraftAsync("cart", Samples.Cart("v3"), WriteCondition.None.ExceptETags(["some-older-etag"]));
 
         Assert.Equal(CatalogErrorCodes.PreconditionFailed, refused.Failure?.Code);
         Assert.True(allowed.Succeeded);
-        Assert.Equal("v3", (await service.GetJourneyAsync("cart")).Value!.Draft.Name);
+        Assert.Equal("v3", (await catalog.Journeys.GetAsync("cart")).Value!.Draft.Name);
     }
 
     [Fact]
@@ -137,13 +152,13 @@ public abstract class CatalogStoreContract : IAsyncLifetime
     {
         Assert.True(WriteCondition.TryFromHeaders("*", "*", out var impossible));
 
-        var absent = await service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned(), impossible);
-        await service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v1"), WriteCondition.None);
-        var present = await service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("v2"), impossible);
+        var absent = await catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned(), impossible);
+        await catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned("v1"), WriteCondition.None);
+        var present = await catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned("v2"), impossible);
 
         Assert.Equal(CatalogErrorCodes.PreconditionFailed, absent.Failure?.Code);
         Assert.Equal(CatalogErrorCodes.PreconditionFailed, present.Failure?.Code);
-        Assert.Equal("v1", (await service.GetEventDefinitionAsync("cart.abandoned")).Value!.Body.Description);
+        Assert.Equal("v1", (await catalog.Events.GetAsync("cart.abandoned")).Value!.Body.Description);
     }
 
     // ---- Journey lifecycle ----------------------------------------------------------------------------------
@@ -256,17 +271,17 @@ public abstract class CatalogStoreContract : IAsyncLifetime
     public async Task Concurrent_publishes_get_distinct_gap_free_version_numbers()
     {
         const int publishesEach = 5;
-        await service.PutJourneyDraftAsync("cart", Samples.Cart(), WriteCondition.None);
-        var services = await WritersAsync();
+        await catalog.Journeys.PutDraftAsync("cart", Samples.Cart(), WriteCondition.None);
+        var catalogs = await WritersAsync();
 
         using var go = new ManualResetEventSlim();
-        var tasks = services.Select(writer => Task.Run(async () =>
+        var tasks = catalogs.Select(writer => Task.Run(async () =>
         {
             go.Wait();
             var numbers = new List<int>();
             for (var i = 0; i < publishesEach; i++)
             {
-                var published = await writer.PublishJourneyAsync("cart", WriteCondition.None);
+                var published = await writer.Journeys.PublishAsync("cart", WriteCondition.None);
                 Assert.True(published.Succeeded, published.Failure?.Message);
                 numbers.Add(published.Value.LiveVersion!.Value);
             }
@@ -278,7 +293,7 @@ public abstract class CatalogStoreContract : IAsyncLifetime
 
         var total = Writers * publishesEach;
         Assert.Equal(Enumerable.Range(1, total), results.SelectMany(n => n).Order());
-        var journey = (await service.GetJourneyAsync("cart")).Value!;
+        var journey = (await catalog.Journeys.GetAsync("cart")).Value!;
         Assert.Equal(total, journey.LiveVersion);
         Assert.Equal(Enumerable.Range(1, total), journey.Versions.Select(v => v.Version));
         Assert.Equal([total], journey.Versions.Where(v => v.Status == JourneyVersionStatus.Live).Select(v => v.Version));
@@ -286,23 +301,40 @@ public abstract class CatalogStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_publishes_of_one_draft_on_one_handle_give_versions_1_to_N_without_gaps()
+    {
+        var store = await OpenStoreAsync();
+        var draft = (await store.PutJourneyDraftAsync("cart", "{\"name\":\"x\"}", WriteCondition.MustNotExist, Start, CancellationToken.None)).Value!;
+
+        var publishes = await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ =>
+            Task.Run(() => store.PublishDraftAsync("cart", draft.DraftETag, Start, CancellationToken.None))));
+
+        Assert.All(publishes, p => Assert.True(p.Succeeded, p.Status.ToString()));
+        Assert.Equal(Enumerable.Range(1, Writers), publishes.Select(p => p.Value!.LiveVersion!.Value).Order());
+        var journey = (await store.GetJourneyAsync("cart", CancellationToken.None))!;
+        Assert.Equal(Writers, journey.LiveVersion);
+        Assert.Equal(Enumerable.Range(1, Writers), journey.Versions.Select(v => v.Version));
+        Assert.Equal([Writers], journey.Versions.Where(v => v.Status == JourneyVersionStatus.Live).Select(v => v.Version));
+    }
+
+    [Fact]
     public async Task Concurrent_puts_with_the_same_if_match_have_exactly_one_winner()
     {
-        var etag = (await service.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned("original"), WriteCondition.None)).Value!.Value.ETag;
-        var services = await WritersAsync();
+        var etag = (await catalog.Events.PutAsync("cart.abandoned", Samples.CartAbandoned("original"), WriteCondition.None)).Value!.Value.ETag;
+        var catalogs = await WritersAsync();
 
         using var go = new ManualResetEventSlim();
-        var tasks = services.Select((writer, i) => Task.Run(async () =>
+        var tasks = catalogs.Select((writer, i) => Task.Run(async () =>
         {
             go.Wait();
-            return await writer.PutEventDefinitionAsync("cart.abandoned", Samples.CartAbandoned($"writer {i}"), WriteCondition.IfMatch(etag));
+            return await writer.Events.PutAsync("cart.abandoned", Samples.CartAbandoned($"writer {i}"), WriteCondition.IfMatch(etag));
         })).ToList();
         go.Set();
         var results = await Task.WhenAll(tasks);
 
         var winner = Assert.Single(results, r => r.Succeeded);
         Assert.Equal(Writers - 1, results.Count(r => r.Failure?.Code == CatalogErrorCodes.PreconditionFailed));
-        var stored = (await service.GetEventDefinitionAsync("cart.abandoned")).Value!;
+        var stored = (await catalog.Events.GetAsync("cart.abandoned")).Value!;
         Assert.Equal(winner.Value!.Value.ETag, stored.ETag);
         Assert.Equal(winner.Value.Value.Body.Description, stored.Body.Description);
     }
@@ -310,40 +342,40 @@ public abstract class CatalogStoreContract : IAsyncLifetime
     [Fact]
     public async Task Concurrent_draft_puts_with_the_same_if_match_have_exactly_one_winner()
     {
-        var etag = (await service.PutJourneyDraftAsync("cart", Samples.Cart("original"), WriteCondition.None)).Value!.Value.DraftETag;
-        var services = await WritersAsync();
+        var etag = (await catalog.Journeys.PutDraftAsync("cart", Samples.Cart("original"), WriteCondition.None)).Value!.Value.DraftETag;
+        var catalogs = await WritersAsync();
 
         using var go = new ManualResetEventSlim();
-        var tasks = services.Select((writer, i) => Task.Run(async () =>
+        var tasks = catalogs.Select((writer, i) => Task.Run(async () =>
         {
             go.Wait();
-            return await writer.PutJourneyDraftAsync("cart", Samples.Cart($"writer {i}"), WriteCondition.IfMatch(etag));
+            return await writer.Journeys.PutDraftAsync("cart", Samples.Cart($"writer {i}"), WriteCondition.IfMatch(etag));
         })).ToList();
         go.Set();
         var results = await Task.WhenAll(tasks);
 
         var winner = Assert.Single(results, r => r.Succeeded);
         Assert.Equal(Writers - 1, results.Count(r => r.Failure?.Code == CatalogErrorCodes.PreconditionFailed));
-        Assert.Equal(winner.Value!.Value.Draft.Name, (await service.GetJourneyAsync("cart")).Value!.Draft.Name);
+        Assert.Equal(winner.Value!.Value.Draft.Name, (await catalog.Journeys.GetAsync("cart")).Value!.Draft.Name);
     }
 
     [Fact]
     public async Task Concurrent_close_and_stop_leave_one_consistent_outcome()
     {
-        await service.PutJourneyDraftAsync("cart", Samples.Cart(), WriteCondition.None);
-        await service.PublishJourneyAsync("cart", WriteCondition.None);
-        var closer = await NewServiceAsync();
-        var stopper = await NewServiceAsync();
+        await catalog.Journeys.PutDraftAsync("cart", Samples.Cart(), WriteCondition.None);
+        await catalog.Journeys.PublishAsync("cart", WriteCondition.None);
+        var closer = await NewCatalogAsync();
+        var stopper = await NewCatalogAsync();
 
         using var go = new ManualResetEventSlim();
-        var close = Task.Run(async () => { go.Wait(); return await closer.CloseJourneyAsync("cart"); });
-        var stop = Task.Run(async () => { go.Wait(); return await stopper.StopJourneyAsync("cart"); });
+        var close = Task.Run(async () => { go.Wait(); return await closer.Journeys.CloseAsync("cart"); });
+        var stop = Task.Run(async () => { go.Wait(); return await stopper.Journeys.StopAsync("cart"); });
         go.Set();
         await Task.WhenAll(close, stop);
 
         // Whichever ran first, stop wins in the end: close then stop, or stop then a harmless-or-refused close.
         Assert.True((await stop).Succeeded);
-        var journey = (await service.GetJourneyAsync("cart")).Value!;
+        var journey = (await catalog.Journeys.GetAsync("cart")).Value!;
         Assert.Equal(JourneyStatus.Stopped, journey.Status);
         Assert.Equal(JourneyVersionStatus.Stopped, Assert.Single(journey.Versions).Status);
     }
@@ -358,16 +390,16 @@ public abstract class CatalogStoreContract : IAsyncLifetime
         return store;
     }
 
-    private async Task<CatalogService> NewServiceAsync() => new(await OpenStoreAsync(), new FakeValidator(), new ManualClock(Start));
+    private async Task<CatalogUnderTest> NewCatalogAsync() => new(await OpenStoreAsync(), new FakeValidator(), new ManualClock(Start));
 
-    private async Task<List<CatalogService>> WritersAsync()
+    private async Task<List<CatalogUnderTest>> WritersAsync()
     {
-        var services = new List<CatalogService>();
+        var catalogs = new List<CatalogUnderTest>();
         for (var i = 0; i < Writers; i++)
         {
-            services.Add(await NewServiceAsync());
+            catalogs.Add(await NewCatalogAsync());
         }
 
-        return services;
+        return catalogs;
     }
 }

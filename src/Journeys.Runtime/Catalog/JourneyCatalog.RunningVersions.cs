@@ -4,22 +4,22 @@ using Journeys.Core.Validation;
 
 namespace Journeys.Runtime.Catalog;
 
-public sealed partial class CatalogService
+public sealed partial class JourneyCatalog
 {
     /// <summary>
-    /// Refuses a change of an event definition, data source or action that would stop a running (live or closed)
+    /// Asked by <see cref="ResourceCatalog{T}.PutAsync"/>: refuses a change of an event definition, data source or action that would stop a running (live or closed)
     /// journey version that uses it from compiling. Such a version could no longer take entrants nor move its
     /// instances on, and its events would go nowhere (issue 11; SPEC §5 "never an empty result"). Versions that
     /// already did not compile before the change are not held against it. Null when the change may be written.
     /// </summary>
-    private async Task<CatalogFailure?> CheckRunningVersionsAsync<T>(ResourceCodec<T> codec, string id, T body, CancellationToken cancellationToken)
+    internal async Task<CatalogFailure?> CheckRunningVersionsAsync<T>(ResourceCodec<T> codec, string id, T body, CancellationToken cancellationToken)
         where T : class
     {
         CatalogSnapshot? current = null;
         IConfigurationLookup? proposed = null;
         var affected = new List<string>();
         var issues = new List<ValidationIssue>();
-        foreach (var journey in await store.ListJourneysAsync(cancellationToken))
+        foreach (var journey in await Store.ListJourneysAsync(cancellationToken))
         {
             foreach (var summary in journey.Versions.Where(v => v.Status is JourneyVersionStatus.Live or JourneyVersionStatus.Closed))
             {
@@ -29,7 +29,7 @@ public sealed partial class CatalogService
                     continue;
                 }
 
-                current ??= await SnapshotAsync(cancellationToken);
+                current ??= await GetConfigurationAsync(cancellationToken);
                 proposed ??= new ReplacingLookup(current, codec.Kind, id, body);
                 if (CompileProblems(journey.Id, summary.Version, version.Definition, proposed) is not { } problems
                     || CompileProblems(journey.Id, summary.Version, version.Definition, current) is not null)

@@ -2,28 +2,28 @@ using System.Text.Json.Nodes;
 
 namespace Journeys.Runtime.Catalog;
 
-public sealed partial class CatalogService
+public sealed partial class JourneyCatalog
 {
     /// <summary>
-    /// Publish as the API offers it: like <see cref="PublishJourneyAsync(string, WriteCondition, CancellationToken)"/>,
+    /// Publish as the API offers it: like <see cref="PublishAsync(string, WriteCondition, CancellationToken)"/>,
     /// except that a valid draft identical to the live version publishes nothing and answers the live version (see
     /// <see cref="UnchangedLiveVersionAsync"/>). An invalid draft still gets the 409 of a publish.
     /// </summary>
     public async Task<CatalogResult<JourneyLifecycleChange>> PublishIfChangedAsync(string id, WriteCondition condition, CancellationToken cancellationToken = default)
     {
-        if (IsValidId(id)
-            && await store.GetJourneyAsync(id, cancellationToken) is { } stored
+        if (CatalogFailures.IsValidId(id)
+            && await Store.GetJourneyAsync(id, cancellationToken) is { } stored
             && condition.IsSatisfiedBy(stored.DraftETag)
             && await UnchangedLiveVersionAsync(stored, cancellationToken) is { } unchanged)
         {
-            var validation = validator.ValidateJourney(id, ParseJourney(stored.DraftJson), await SnapshotAsync(cancellationToken));
+            var validation = Validator.ValidateJourney(id, StoredBodies.Journey(stored.DraftJson), await GetConfigurationAsync(cancellationToken));
             if (validation.IsValid)
             {
                 return CatalogResult<JourneyLifecycleChange>.Success(unchanged with { Warnings = validation.Warnings });
             }
         }
 
-        return await PublishJourneyAsync(id, condition, cancellationToken);
+        return await PublishAsync(id, condition, cancellationToken);
     }
 
     /// <summary>
@@ -34,7 +34,7 @@ public sealed partial class CatalogService
     private async Task<JourneyLifecycleChange?> UnchangedLiveVersionAsync(StoredJourney stored, CancellationToken cancellationToken)
     {
         if (stored.Status != JourneyStatus.Live || stored.LiveVersion is not { } live
-            || await store.GetJourneyVersionAsync(stored.Id, live, cancellationToken) is not { } version)
+            || await Store.GetJourneyVersionAsync(stored.Id, live, cancellationToken) is not { } version)
         {
             return null;
         }

@@ -7,7 +7,7 @@ using Moq;
 namespace Journeys.Runtime.Tests.Catalog;
 
 /// <summary>Races that a real store produces only by chance, staged with a mocked store.</summary>
-public sealed class CatalogServiceRetryTests
+public sealed class JourneyCatalogRetryTests
 {
     private static readonly DateTimeOffset At = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
@@ -24,9 +24,9 @@ public sealed class CatalogServiceRetryTests
         store.Setup(s => s.PublishDraftAsync("j", "e2", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new StoreWriteResult<JourneyLifecycleChange>(StoreWriteStatus.Updated, new("j", JourneyStatus.Live, 1, [])));
         var validated = new List<string?>();
-        var service = new CatalogService(store.Object, new RecordingValidator(validated));
+        var journeys = new JourneyCatalog(store.Object, new RecordingValidator(validated));
 
-        var result = await service.PublishJourneyAsync("j");
+        var result = await journeys.PublishAsync("j");
 
         Assert.Equal(1, result.Value?.LiveVersion);
         Assert.Equal(["first", "second"], validated);
@@ -40,9 +40,9 @@ public sealed class CatalogServiceRetryTests
         SetupEmptyCatalog(store);
         store.Setup(s => s.PublishDraftAsync("j", "e1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(StoreWriteResult<JourneyLifecycleChange>.Failed(StoreWriteStatus.PreconditionFailed));
-        var service = new CatalogService(store.Object, new RecordingValidator([]));
+        var journeys = new JourneyCatalog(store.Object, new RecordingValidator([]));
 
-        var result = await service.PublishJourneyAsync("j", WriteCondition.IfMatch("e1"));
+        var result = await journeys.PublishAsync("j", WriteCondition.IfMatch("e1"));
 
         Assert.Equal("PRECONDITION_FAILED", result.Failure?.Code);
         store.Verify(s => s.PublishDraftAsync("j", "e1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
@@ -57,9 +57,9 @@ public sealed class CatalogServiceRetryTests
             .ReturnsAsync(Draft("x", "e1") with { Status = JourneyStatus.Stopped });
         store.Setup(s => s.ChangeJourneyStatusAsync("j", JourneyStatus.Live, JourneyStatus.Closed, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(StoreWriteResult<JourneyLifecycleChange>.Failed(StoreWriteStatus.PreconditionFailed));
-        var service = new CatalogService(store.Object, new RecordingValidator([]));
+        var journeys = new JourneyCatalog(store.Object, new RecordingValidator([]));
 
-        var result = await service.CloseJourneyAsync("j");
+        var result = await journeys.CloseAsync("j");
 
         Assert.Equal("CONFLICT", result.Failure?.Code);
     }
