@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using Journeys.Core.Model;
 using Journeys.Embedded.Engine;
 using Journeys.Embedded.Storage;
 using Journeys.Runtime.Bundles;
@@ -47,25 +48,25 @@ public class IngestionBenchmarks
             .BuildServiceProvider();
 
         engineDatabase = new SqliteDatabase(Path.Combine(folder, "engine.db"));
-        var catalog = new CatalogService(SqliteCatalogStore.OpenAsync(engineDatabase).GetAwaiter().GetResult());
+        var catalog = new JourneyCatalog(SqliteCatalogStore.OpenAsync(engineDatabase).GetAwaiter().GetResult());
         var samples = ConfigurationBundle.LoadFolder(Path.Combine(AppContext.BaseDirectory, "samples"));
         foreach (var (id, definition) in samples.Events)
         {
-            catalog.PutEventDefinitionAsync(id, definition).GetAwaiter().GetResult();
+            new ResourceCatalog<EventDefinition>(catalog).PutAsync(id, definition).GetAwaiter().GetResult();
         }
 
         foreach (var (id, source) in samples.DataSources)
         {
-            catalog.PutDataSourceAsync(id, source).GetAwaiter().GetResult();
+            new ResourceCatalog<DataSource>(catalog).PutAsync(id, source).GetAwaiter().GetResult();
         }
 
         foreach (var (id, action) in samples.Actions)
         {
-            catalog.PutCustomActionAsync(id, action).GetAwaiter().GetResult();
+            new ResourceCatalog<CustomAction>(catalog).PutAsync(id, action).GetAwaiter().GetResult();
         }
 
-        catalog.PutJourneyDraftAsync("abandoned-cart", samples.Journeys["abandoned-cart"]).GetAwaiter().GetResult();
-        var published = catalog.PublishJourneyAsync("abandoned-cart").GetAwaiter().GetResult();
+        catalog.PutDraftAsync("abandoned-cart", samples.Journeys["abandoned-cart"]).GetAwaiter().GetResult();
+        var published = catalog.PublishAsync("abandoned-cart").GetAwaiter().GetResult();
         if (published.Value is null)
         {
             throw new InvalidOperationException(published.Failure!.Message);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Journeys.Core.Execution;
+using Journeys.Core.Model;
 using Journeys.Core.Routing;
 using Journeys.Core.Serialization;
 using Journeys.Embedded.Engine;
@@ -40,7 +41,7 @@ public class RoutingBenchmarks
         folder = Path.Combine(Path.GetTempPath(), "journeys-routing-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         database = new SqliteDatabase(Path.Combine(folder, "catalog.db"));
-        var catalog = new CatalogService(SqliteCatalogStore.OpenAsync(database).GetAwaiter().GetResult());
+        var catalog = new JourneyCatalog(SqliteCatalogStore.OpenAsync(database).GetAwaiter().GetResult());
         for (var i = 0; i < LiveJourneys; i++)
         {
             var type = Invariant($"e{i}");
@@ -48,13 +49,13 @@ public class RoutingBenchmarks
                 { "match": "type == '{{type}}'", "profileId": "customer.id", "eventKey": "id",
                   "fields": { "id": "string", "type": "string", "customer.id": "string", "cart.total": "number" }, "required": ["id", "customer.id"] }
                 """).Value!;
-            Check(catalog.PutEventDefinitionAsync(type, definition).GetAwaiter().GetResult().Failure);
+            Check(new ResourceCatalog<EventDefinition>(catalog).PutAsync(type, definition).GetAwaiter().GetResult().Failure);
             var journey = ContractJson.ReadJourney($$"""
                 { "name": "j{{i}}", "entry": "{{type}}", "start": "pause",
                   "nodes": { "pause": { "type": "wait", "duration": "PT1H", "next": "done" }, "done": { "type": "end" } } }
                 """).Value!;
-            Check(catalog.PutJourneyDraftAsync(Invariant($"j{i}"), journey).GetAwaiter().GetResult().Failure);
-            Check(catalog.PublishJourneyAsync(Invariant($"j{i}")).GetAwaiter().GetResult().Failure);
+            Check(catalog.PutDraftAsync(Invariant($"j{i}"), journey).GetAwaiter().GetResult().Failure);
+            Check(catalog.PublishAsync(Invariant($"j{i}")).GetAwaiter().GetResult().Failure);
         }
 
         table = RoutingTable.BuildAsync(catalog).GetAwaiter().GetResult();

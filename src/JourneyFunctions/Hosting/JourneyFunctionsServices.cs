@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using JourneyFunctions.Http;
 using Journeys.Api;
 using Journeys.Azure.Durable;
 using Journeys.Azure.Tables;
@@ -50,6 +51,7 @@ public static class JourneyFunctionsServices
         services.AddSingleton<DurableJourneyRuntime>();
         services.AddJourneyConnectors();
         services.AddJourneysApi();
+        services.AddSingleton<ApiHandlerRunner>();
         return services;
     }
 }

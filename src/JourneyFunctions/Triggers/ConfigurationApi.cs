@@ -6,59 +6,58 @@ using Journeys.Runtime.Catalog;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using static JourneyFunctions.Http.RequestCancellation;
 
 namespace JourneyFunctions.Triggers;
 
-/// <summary>SPEC §6 event definitions, data sources and custom actions: each function is the shared handler.</summary>
+/// <summary>SPEC §6 event definitions, data sources and custom actions: each function is the shared handler, run by <see cref="ApiHandlerRunner"/>.</summary>
 public sealed class ConfigurationApi(
-    ResourceCatalog<EventDefinition> events, ResourceCatalog<DataSource> dataSources, ResourceCatalog<CustomAction> actions, ApiOptions options)
+    ResourceCatalog<EventDefinition> events, ResourceCatalog<DataSource> dataSources, ResourceCatalog<CustomAction> actions, ApiOptions options, ApiHandlerRunner run)
 {
     [Function("ListEvents")]
-    public async Task<IActionResult> ListEventsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "events")] HttpRequest req) =>
-        new ResultActionResult(await ConfigurationEndpoints.ListAsync(events, Aborted(req)));
+    public Task<IActionResult> ListEventsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "events")] HttpRequest req) =>
+        run.RunAsync(req, cancellationToken => ConfigurationEndpoints.ListAsync(events, cancellationToken));
 
     [Function("PutEvent")]
-    public async Task<IActionResult> PutEventAsync([HttpTrigger(AuthorizationLevel.Function, "put", Route = "events/{id}")] HttpRequest req, string id) =>
-        new ResultActionResult(await ConfigurationEndpoints.PutAsync(req, id, events, options, Aborted(req)));
+    public Task<IActionResult> PutEventAsync([HttpTrigger(AuthorizationLevel.Function, "put", Route = "events/{id}")] HttpRequest req, string id) =>
+        run.RunAsync(req, cancellationToken => ConfigurationEndpoints.PutAsync(req, id, events, options, cancellationToken));
 
     [Function("GetEvent")]
-    public async Task<IActionResult> GetEventAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "events/{id}")] HttpRequest req, string id) =>
-        new ResultActionResult(await ConfigurationEndpoints.GetAsync(req, id, events, Aborted(req)));
+    public Task<IActionResult> GetEventAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "events/{id}")] HttpRequest req, string id) =>
+        run.RunAsync(req, cancellationToken => ConfigurationEndpoints.GetAsync(req, id, events, cancellationToken));
 
     [Function("DeleteEvent")]
-    public async Task<IActionResult> DeleteEventAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "events/{id}")] HttpRequest req, string id) =>
-        new ResultActionResult(await ConfigurationEndpoints.DeleteAsync(req, id, events, Aborted(req)));
+    public Task<IActionResult> DeleteEventAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "events/{id}")] HttpRequest req, string id) =>
+        run.RunAsync(req, cancellationToken => ConfigurationEndpoints.DeleteAsync(req, id, events, cancellationToken));
 
     [Function("ListDataSources")]
-    public async Task<IActionResult> ListDataSourcesAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "datasources")] HttpRequest req) =>
-        new ResultActionResult(await ConfigurationEndpoints.ListAsync(dataSources, Aborted(req)));
+    public Task<IActionResult> ListDataSourcesAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "datasources")] HttpRequest req) =>
+        run.RunAsync(req, cancellationToken => ConfigurationEndpoints.ListAsync(dataSources, cancellationToken));
 
     [Function("PutDataSource")]
-    public async Task<IActionResult> PutDataSourceAsync([HttpTrigger(AuthorizationLevel.Function, "put", Route = "datasources/{id}")] HttpRequest req, string id) =>
-        new ResultActionResult(await ConfigurationEndpoints.PutAsync(req, id, dataSources, options, Aborted(req)));
+    public Task<IActionResult> PutDataSourceAsync([HttpTrigger(AuthorizationLevel.Function, "put", Route = "datasources/{id}")] HttpRequest req, string id) =>
+        run.RunAsync(req, cancellationToken => ConfigurationEndpoints.PutAsync(req, id, dataSources, options, cancellationToken));
 
     [Function("GetDataSource")]
-    public async Task<IActionResult> GetDataSourceAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "datasources/{id}")] HttpRequest req, string id) =>
-        new ResultActionResult(await ConfigurationEndpoints.GetAsync(req, id, dataSources, Aborted(req)));
+    public Task<IActionResult> GetDataSourceAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "datasources/{id}")] HttpRequest req, string id) =>
+        run.RunAsync(req, cancellationToken => ConfigurationEndpoints.GetAsync(req, id, dataSources, cancellationToken));
 
     [Function("DeleteDataSource")]
-    public async Task<IActionResult> DeleteDataSourceAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "datasources/{id}")] HttpRequest req, string id) =>
-        new ResultActionResult(await ConfigurationEndpoints.DeleteAsync(req, id, dataSources, Aborted(req)));
+    public Task<IActionResult> DeleteDataSourceAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "datasources/{id}")] HttpRequest req, string id) =>
+        run.RunAsync(req, cancellationToken => ConfigurationEndpoints.DeleteAsync(req, id, dataSources, cancellationToken));
 
     [Function("ListActions")]
-    public async Task<IActionResult> ListActionsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "actions")] HttpRequest req) =>
-        new ResultActionResult(await ConfigurationEndpoints.ListAsync(actions, Aborted(req)));
+    public Task<IActionResult> ListActionsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "actions")] HttpRequest req) =>
+        run.RunAsync(req, cancellationToken => ConfigurationEndpoints.ListAsync(actions, cancellationToken));
 
     [Function("PutAction")]
-    public async Task<IActionResult> PutActionAsync([HttpTrigger(AuthorizationLevel.Function, "put", Route = "actions/{id}")] HttpRequest req, string id) =>
-        new ResultActionResult(await ConfigurationEndpoints.PutAsync(req, id, actions, options, Aborted(req)));
+    public Task<IActionResult> PutActionAsync([HttpTrigger(AuthorizationLevel.Function, "put", Route = "actions/{id}")] HttpRequest req, string id) =>
+        run.RunAsync(req, cancellationToken => ConfigurationEndpoints.PutAsync(req, id, actions, options, cancellationToken));
 
     [Function("GetAction")]
-    public async Task<IActionResult> GetActionAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "actions/{id}")] HttpRequest req, string id) =>
-        new ResultActionResult(await ConfigurationEndpoints.GetAsync(req, id, actions, Aborted(req)));
+    public Task<IActionResult> GetActionAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "actions/{id}")] HttpRequest req, string id) =>
+        run.RunAsync(req, cancellationToken => ConfigurationEndpoints.GetAsync(req, id, actions, cancellationToken));
 
     [Function("DeleteAction")]
-    public async Task<IActionResult> DeleteActionAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "actions/{id}")] HttpRequest req, string id) =>
-        new ResultActionResult(await ConfigurationEndpoints.DeleteAsync(req, id, actions, Aborted(req)));
+    public Task<IActionResult> DeleteActionAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "actions/{id}")] HttpRequest req, string id) =>
+        run.RunAsync(req, cancellationToken => ConfigurationEndpoints.DeleteAsync(req, id, actions, cancellationToken));
 }

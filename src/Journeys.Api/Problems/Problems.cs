@@ -1,4 +1,5 @@
 using Journeys.Core.Serialization;
+using Microsoft.AspNetCore.Http;
 
 namespace Journeys.Api.Problems;
 
@@ -40,6 +41,18 @@ public static class Problems
     public static ProblemResult UnsupportedCharset(string charset) =>
         new(415, "The request body must be UTF-8.", [new ContractError(
             "UNSUPPORTED_MEDIA_TYPE", "$", $"The body is declared as charset '{charset}', but JSON is read as UTF-8 only: encode it in UTF-8 and send Content-Type: application/json; charset=utf-8 (or no charset).")]);
+
+    /// <summary>
+    /// What escaped a handler, as both hosts answer it: the server's own request errors keep their status (a body over
+    /// the server's limit is <see cref="PayloadTooLarge"/> with <paramref name="serverBodyLimit"/>); anything else is a
+    /// 500 whose text stays in the log, because an exception message may carry internals (paths, SQL, configuration).
+    /// </summary>
+    public static ProblemResult Unhandled(Exception exception, long? serverBodyLimit) => exception switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => PayloadTooLarge(serverBodyLimit ?? 0),
+        BadHttpRequestException bad => new(bad.StatusCode, "The request is not valid.", [new ContractError("BAD_REQUEST", "$", "The server could not read the request.")]),
+        _ => new(500, "An unexpected error occurred.", [new ContractError("INTERNAL_ERROR", "$", "The host could not complete the request; see its log.")]),
+    };
 
     public static ProblemResult Unavailable(string message) =>
         new(503, "The service is not available.", [new ContractError("UNAVAILABLE", "$", message)]);

@@ -36,16 +36,12 @@ public sealed partial class ProblemErrorMiddleware(RequestDelegate next, ILogger
         }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
-            var problem = ex.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? Problems.PayloadTooLarge(context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0)
-                : new ProblemResult(ex.StatusCode, "The request is not valid.", [new ContractError("BAD_REQUEST", "$", "The server could not read the request.")]);
-            await problem.ExecuteAsync(context);
+            await Problems.Unhandled(ex, context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize).ExecuteAsync(context);
         }
         catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             LogUnhandled(logger, context.Request.Method, context.Request.Path, ex);
-            await new ProblemResult(500, "An unexpected error occurred.", [new ContractError("INTERNAL_ERROR", "$", "The host could not complete the request; see its log.")])
-                .ExecuteAsync(context);
+            await Problems.Unhandled(ex, serverBodyLimit: null).ExecuteAsync(context);
         }
     }
 

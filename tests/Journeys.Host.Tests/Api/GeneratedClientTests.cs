@@ -22,11 +22,11 @@ public sealed class GeneratedClientTests
         Assert.Equal("ingestKey", client.SchemeOf("Ingest"));
         Assert.Equal("adminKey", client.SchemeOf("PublishJourney"));
 
-        await client.CallAsync("PutEvent", Id("cart.abandoned"), Samples.Read("events/cart.abandoned.json"));
-        await client.CallAsync("PutEvent", Id("order.placed"), Samples.Read("events/order.placed.json"));
-        await client.CallAsync("PutDataSource", Id("loyalty"), Samples.Read("datasources/loyalty.json"));
-        await client.CallAsync("PutAction", Id("send-email"), Samples.Read("actions/send-email.json"));
-        await client.CallAsync("PutJourney", Id("abandoned-cart"), Samples.Read("journeys/abandoned-cart.json"));
+        await client.CallAsync("PutEvent", Id("cart.abandoned"), SampleFiles.Read("events/cart.abandoned.json"));
+        await client.CallAsync("PutEvent", Id("order.placed"), SampleFiles.Read("events/order.placed.json"));
+        await client.CallAsync("PutDataSource", Id("loyalty"), SampleFiles.Read("datasources/loyalty.json"));
+        await client.CallAsync("PutAction", Id("send-email"), SampleFiles.Read("actions/send-email.json"));
+        await client.CallAsync("PutJourney", Id("abandoned-cart"), SampleFiles.Read("journeys/abandoned-cart.json"));
 
         dynamic validation = (await client.CallAsync("ValidateJourney", Id("abandoned-cart")))!;
         Assert.True((bool)validation.Valid);

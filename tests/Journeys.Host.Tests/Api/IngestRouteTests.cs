@@ -107,28 +107,6 @@ public sealed class IngestRouteTests
         Assert.True(Responses.SameJson("""{ "results": [] }""", await response.JsonAsync()));
     }
 
-    [Theory]
-    [InlineData("""{ "id": """)]
-    [InlineData("""{ "id": "a" } { "id": "b" }""")]
-    [InlineData("")]
-    public async Task Malformed_json_is_400(string body)
-    {
-        await using var api = await ApiHost.StartAsync();
-        using var response = await api.Ingest.PostAsync("/api/ingest", ApiHost.Json(body));
-        Assert.Equal(["JSON_MALFORMED"], (await response.ProblemAsync(400)).Codes());
-    }
-
-    [Theory]
-    [InlineData("42")]
-    [InlineData("\"cart.abandoned\"")]
-    [InlineData("null")]
-    public async Task A_body_that_is_neither_an_object_nor_an_array_is_400(string body)
-    {
-        await using var api = await ApiHost.StartAsync();
-        using var response = await api.Ingest.PostAsync("/api/ingest", ApiHost.Json(body));
-        Assert.Equal(["INGEST_BODY_INVALID"], (await response.ProblemAsync(400)).Codes());
-    }
-
     [Fact]
     public async Task More_events_than_the_limit_is_413_and_nothing_is_routed()
     {

@@ -106,18 +106,6 @@ public sealed class ReportRouteTests
     }
 
     [Fact]
-    public async Task Health_needs_no_key_and_is_200_when_healthy()
-    {
-        await using var api = await ApiHost.StartAsync();
-        api.Runtime!.Setup(r => r.CheckHealthAsync(It.IsAny<CancellationToken>())).ReturnsAsync(new HealthReport("ok", true));
-        using var response = await api.Anonymous.GetAsync("/api/health");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.JsonAsync();
-        Assert.Equal("ok", (string)body["status"]!);
-        Assert.True((bool)body["storage"]!);
-    }
-
-    [Fact]
     public async Task Health_is_503_when_storage_does_not_answer()
     {
         await using var api = await ApiHost.StartAsync();

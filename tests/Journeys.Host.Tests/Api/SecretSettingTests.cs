@@ -17,7 +17,7 @@ public sealed class SecretSettingTests
     public async Task Put_refuses_a_url_with_user_info_without_echoing_it(string route, string sample, string url, string withUserInfo, string path)
     {
         await using var api = await ApiHost.StartAsync();
-        var body = Samples.Read(sample).Replace(url, withUserInfo, StringComparison.Ordinal);
+        var body = SampleFiles.Read(sample).Replace(url, withUserInfo, StringComparison.Ordinal);
         Assert.Contains(withUserInfo, body, StringComparison.Ordinal);
 
         using var response = await api.PutAsync("/api/" + route, body);
@@ -39,8 +39,8 @@ public sealed class SecretSettingTests
             o.Configuration.Remove("Journeys:Secrets:LOYALTY_KEY");
             o.Configuration["MAILER_TOKEN"] = "outside the secrets section: does not count";
         });
-        await JourneyRouteTests.DefineAbandonedCartConfigurationAsync(api);
-        using var put = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"));
+        await ManagementApiContract.DefineAbandonedCartConfigurationAsync(api.Admin);
+        using var put = await api.PutAsync("/api/journeys/abandoned-cart", SampleFiles.Read("journeys/abandoned-cart.json"));
 
         using var validate = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/validate");
         var validation = await validate.JsonAsync();
@@ -63,8 +63,8 @@ public sealed class SecretSettingTests
     public async Task Configured_secrets_raise_no_warning()
     {
         await using var api = await ApiHost.StartAsync();
-        await JourneyRouteTests.DefineAbandonedCartConfigurationAsync(api);
-        using var put = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"));
+        await ManagementApiContract.DefineAbandonedCartConfigurationAsync(api.Admin);
+        using var put = await api.PutAsync("/api/journeys/abandoned-cart", SampleFiles.Read("journeys/abandoned-cart.json"));
 
         using var validate = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/validate");
 

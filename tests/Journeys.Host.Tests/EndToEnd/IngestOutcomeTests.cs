@@ -31,8 +31,8 @@ public sealed class IngestOutcomeTests
     public async Task A_blank_profile_id_is_a_reasoned_discard_and_enters_nothing(string blankJson)
     {
         await using var api = await StartAsync();
-        await JourneyRouteTests.DefineAbandonedCartConfigurationAsync(api);
-        using var put = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"));
+        await ManagementApiContract.DefineAbandonedCartConfigurationAsync(api.Admin);
+        using var put = await api.PutAsync("/api/journeys/abandoned-cart", SampleFiles.Read("journeys/abandoned-cart.json"));
         using var publish = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/publish");
         Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
 

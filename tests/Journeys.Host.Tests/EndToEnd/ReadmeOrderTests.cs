@@ -43,7 +43,7 @@ public sealed class ReadmeOrderTests
         Assert.Equal(
             ["events/cart.abandoned", "events/order.placed", "datasources/loyalty", "actions/send-email", "journeys/abandoned-cart"],
             ReadmeWalkthrough.Puts.Select(p => p.Route));
-        Assert.All(ReadmeWalkthrough.Puts, p => Assert.NotEmpty(Samples.Read(p.Sample)));
+        Assert.All(ReadmeWalkthrough.Puts, p => Assert.NotEmpty(SampleFiles.Read(p.Sample)));
     }
 
     private static int ServeLine()

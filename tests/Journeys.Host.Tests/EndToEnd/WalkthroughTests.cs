@@ -33,7 +33,7 @@ public sealed class WalkthroughTests
         Assert.Equal(5, ReadmeWalkthrough.Puts.Count);
         foreach (var (route, sample) in ReadmeWalkthrough.Puts)
         {
-            var body = Samples.Read(sample)
+            var body = SampleFiles.Read(sample)
                 .Replace("https://loyalty.example.com", mock, StringComparison.Ordinal)
                 .Replace("https://mailer.example.com", mock, StringComparison.Ordinal);
             await Expect(HttpStatusCode.Created, api.PutAsync("/api/" + route, body));
@@ -86,7 +86,7 @@ public sealed class WalkthroughTests
         await Expect(HttpStatusCode.Unauthorized, api.Anonymous.GetAsync("/api/journeys/abandoned-cart/report"));
         await Expect(HttpStatusCode.Unauthorized, api.Ingest.GetAsync("/api/journeys/abandoned-cart/report"));
         await Expect(HttpStatusCode.BadRequest, api.PutAsync("/api/actions/send-email", "{ \"method\": "));
-        await Expect(HttpStatusCode.PreconditionFailed, api.PutAsync("/api/actions/send-email", Samples.Read("actions/send-email.json"), ifMatch: "\"stale\""));
+        await Expect(HttpStatusCode.PreconditionFailed, api.PutAsync("/api/actions/send-email", SampleFiles.Read("actions/send-email.json"), ifMatch: "\"stale\""));
     }
 
     private static string Cart(string id, string customer, string cart, double total) =>

@@ -17,8 +17,8 @@ public sealed class EmbeddedHostTests
             .Callback((JourneyLifecycleChange change, CancellationToken _) => changes.Add(change))
             .Returns(Task.CompletedTask);
         await using var api = await ApiHost.StartAsync(o => o.ConfigureServices = services => services.AddSingleton(observer.Object));
-        await Api.JourneyRouteTests.DefineAbandonedCartConfigurationAsync(api);
-        using var put = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"));
+        await ManagementApiContract.DefineAbandonedCartConfigurationAsync(api.Admin);
+        using var put = await api.PutAsync("/api/journeys/abandoned-cart", SampleFiles.Read("journeys/abandoned-cart.json"));
         using var publish = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/publish");
         using var stop = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/stop");
 

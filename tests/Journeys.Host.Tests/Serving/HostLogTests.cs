@@ -31,11 +31,11 @@ public sealed class HostLogTests
             mockRuntime: false);
         try
         {
-            using var source = await api.PutAsync("/api/datasources/loyalty", Samples.Read("datasources/loyalty.json").Replace("https://loyalty.example.com", mock, StringComparison.Ordinal));
-            using var action = await api.PutAsync("/api/actions/send-email", Samples.Read("actions/send-email.json").Replace("https://mailer.example.com", mock, StringComparison.Ordinal));
+            using var source = await api.PutAsync("/api/datasources/loyalty", SampleFiles.Read("datasources/loyalty.json").Replace("https://loyalty.example.com", mock, StringComparison.Ordinal));
+            using var action = await api.PutAsync("/api/actions/send-email", SampleFiles.Read("actions/send-email.json").Replace("https://mailer.example.com", mock, StringComparison.Ordinal));
             foreach (var (path, sample) in new[] { ("/api/events/cart.abandoned", "events/cart.abandoned.json"), ("/api/events/order.placed", "events/order.placed.json"), ("/api/journeys/abandoned-cart", "journeys/abandoned-cart.json") })
             {
-                using var put = await api.PutAsync(path, Samples.Read(sample));
+                using var put = await api.PutAsync(path, SampleFiles.Read(sample));
                 Assert.Equal(HttpStatusCode.Created, put.StatusCode);
             }
 

@@ -1,7 +1,7 @@
-namespace Journeys.Host.Tests.Support;
+namespace Journeys.TestSupport.Api;
 
 /// <summary>The files of samples/ (copied beside the host's binaries, or found from the repository root).</summary>
-public static class Samples
+public static class SampleFiles
 {
     public static string Read(string relativePath) => File.ReadAllText(Path.Combine(Folder, relativePath));
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Journeys.Host.Tests.Support;
+namespace Journeys.TestSupport.Api;
 
 /// <summary>Reading responses in assertions.</summary>
 public static class Responses

@@ -1,34 +1,17 @@
 using System.Net;
-using System.Text.Json.Nodes;
-using Journeys.Host.Tests.Support;
 
-namespace Journeys.Host.Tests.Api;
+namespace Journeys.TestSupport.Api;
 
-/// <summary>Journey drafts and the lifecycle routes: validate, publish, close, stop; delete refusal while live.</summary>
-public sealed class JourneyRouteTests
+/// <summary>Journey drafts and the lifecycle routes: validate, publish (an unchanged draft, 409 with the validation errors), close, stop; delete refusal while live.</summary>
+public abstract partial class ManagementApiContract
 {
-    internal static async Task DefineAbandonedCartConfigurationAsync(ApiHost api)
-    {
-        foreach (var (path, sample) in new[]
-        {
-            ("/api/events/cart.abandoned", "events/cart.abandoned.json"),
-            ("/api/events/order.placed", "events/order.placed.json"),
-            ("/api/datasources/loyalty", "datasources/loyalty.json"),
-            ("/api/actions/send-email", "actions/send-email.json"),
-        })
-        {
-            using var response = await api.PutAsync(path, Samples.Read(sample));
-            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        }
-    }
-
     [Fact]
     public async Task Put_validate_publish_then_get_shows_live_version_1()
     {
-        await using var api = await ApiHost.StartAsync();
-        await DefineAbandonedCartConfigurationAsync(api);
+        await using var api = await StartAsync();
+        await DefineAbandonedCartConfigurationAsync(api.Admin);
 
-        using var put = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"));
+        using var put = await api.PutAsync("/api/journeys/abandoned-cart", SampleFiles.Read("journeys/abandoned-cart.json"));
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
         Assert.Equal("/api/journeys/abandoned-cart", put.Headers.Location?.OriginalString);
         var draft = await put.JsonAsync();
@@ -65,7 +48,7 @@ public sealed class JourneyRouteTests
         Assert.Null(version["endedAt"]);
         Assert.Equal(get.Headers.ETag!.Tag, $"\"{(string)journey["etag"]!}\"");
         Assert.Equal(put.Headers.ETag, get.Headers.ETag);
-        Assert.True(Responses.SameJson(Samples.Read("journeys/abandoned-cart.json"), journey["draft"]));
+        Assert.True(Responses.SameJson(SampleFiles.Read("journeys/abandoned-cart.json"), journey["draft"]));
 
         using var list = await api.Admin.GetAsync("/api/journeys");
         var item = Assert.Single((await list.JsonAsync()).AsArray())!;
@@ -77,9 +60,9 @@ public sealed class JourneyRouteTests
     [Fact]
     public async Task Publishing_an_invalid_draft_is_409_with_the_validation_errors_and_validate_lists_them()
     {
-        await using var api = await ApiHost.StartAsync();
-        await DefineAbandonedCartConfigurationAsync(api);
-        var broken = Samples.Read("journeys/abandoned-cart.json").Replace("\"start\": \"await-order\"", "\"start\": \"nowhere\"", StringComparison.Ordinal);
+        await using var api = await StartAsync();
+        await DefineAbandonedCartConfigurationAsync(api.Admin);
+        var broken = SampleFiles.Read("journeys/abandoned-cart.json").Replace("\"start\": \"await-order\"", "\"start\": \"nowhere\"", StringComparison.Ordinal);
         using var put = await api.PutAsync("/api/journeys/broken", broken);
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
 
@@ -101,9 +84,9 @@ public sealed class JourneyRouteTests
     [Fact]
     public async Task Deleting_what_a_live_journey_uses_is_409_naming_the_journey_and_allowed_after_stop()
     {
-        await using var api = await ApiHost.StartAsync();
-        await DefineAbandonedCartConfigurationAsync(api);
-        using var put = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"));
+        await using var api = await StartAsync();
+        await DefineAbandonedCartConfigurationAsync(api.Admin);
+        using var put = await api.PutAsync("/api/journeys/abandoned-cart", SampleFiles.Read("journeys/abandoned-cart.json"));
         using var publish = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/publish");
         Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
 
@@ -125,9 +108,9 @@ public sealed class JourneyRouteTests
     [Fact]
     public async Task Close_then_stop_report_the_new_status_and_the_ended_versions_and_repeat_as_no_ops()
     {
-        await using var api = await ApiHost.StartAsync();
-        await DefineAbandonedCartConfigurationAsync(api);
-        using var put = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"));
+        await using var api = await StartAsync();
+        await DefineAbandonedCartConfigurationAsync(api.Admin);
+        using var put = await api.PutAsync("/api/journeys/abandoned-cart", SampleFiles.Read("journeys/abandoned-cart.json"));
         using var publish = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/publish");
 
         using var close = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/close");
@@ -150,8 +133,8 @@ public sealed class JourneyRouteTests
     [InlineData("stop")]
     public async Task Closing_or_stopping_a_journey_never_published_is_409(string operation)
     {
-        await using var api = await ApiHost.StartAsync();
-        using var put = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"));
+        await using var api = await StartAsync();
+        using var put = await api.PutAsync("/api/journeys/abandoned-cart", SampleFiles.Read("journeys/abandoned-cart.json"));
         using var response = await api.SendAsync(HttpMethod.Post, $"/api/journeys/abandoned-cart/{operation}");
         Assert.Equal(["CONFLICT"], (await response.ProblemAsync(409)).Codes());
     }
@@ -164,7 +147,7 @@ public sealed class JourneyRouteTests
     [InlineData("POST", "/api/journeys/nope/stop")]
     public async Task Unknown_journey_is_404(string method, string path)
     {
-        await using var api = await ApiHost.StartAsync();
+        await using var api = await StartAsync();
         using var response = await api.SendAsync(new HttpMethod(method), path);
         Assert.Equal(["NOT_FOUND"], (await response.ProblemAsync(404)).Codes());
     }
@@ -172,14 +155,14 @@ public sealed class JourneyRouteTests
     [Fact]
     public async Task Draft_put_and_publish_honour_if_match_on_the_draft_etag()
     {
-        await using var api = await ApiHost.StartAsync();
-        await DefineAbandonedCartConfigurationAsync(api);
-        using var first = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"));
+        await using var api = await StartAsync();
+        await DefineAbandonedCartConfigurationAsync(api.Admin);
+        using var first = await api.PutAsync("/api/journeys/abandoned-cart", SampleFiles.Read("journeys/abandoned-cart.json"));
         var firstETag = first.Headers.ETag!.Tag;
-        using var second = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"), ifMatch: firstETag);
+        using var second = await api.PutAsync("/api/journeys/abandoned-cart", SampleFiles.Read("journeys/abandoned-cart.json"), ifMatch: firstETag);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
 
-        using var stalePut = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"), ifMatch: firstETag);
+        using var stalePut = await api.PutAsync("/api/journeys/abandoned-cart", SampleFiles.Read("journeys/abandoned-cart.json"), ifMatch: firstETag);
         await stalePut.ProblemAsync(412);
 
         using var stalePublish = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/publish", ifMatch: firstETag);
@@ -192,11 +175,57 @@ public sealed class JourneyRouteTests
     [Fact]
     public async Task Unknown_node_type_is_400_with_the_path_of_the_node()
     {
-        await using var api = await ApiHost.StartAsync();
-        var body = Samples.Read("journeys/abandoned-cart.json").Replace("\"type\": \"end\"", "\"type\": \"finish\"", StringComparison.Ordinal);
+        await using var api = await StartAsync();
+        var body = SampleFiles.Read("journeys/abandoned-cart.json").Replace("\"type\": \"end\"", "\"type\": \"finish\"", StringComparison.Ordinal);
         using var response = await api.PutAsync("/api/journeys/abandoned-cart", body);
         var problem = await response.ProblemAsync(400);
         Assert.Equal(["JSON_UNKNOWN_NODE_TYPE"], problem.Codes());
         Assert.StartsWith("$.nodes.done", problem.Paths()[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publishing_a_draft_identical_to_the_live_version_answers_the_live_version_and_creates_none()
+    {
+        await using var api = await StartAsync();
+        await DefineAbandonedCartConfigurationAsync(api.Admin);
+        using var put = await api.PutAsync("/api/journeys/abandoned-cart", SampleFiles.Read("journeys/abandoned-cart.json"));
+        using var first = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/publish");
+        Assert.Equal(1, (int)(await first.JsonAsync())["version"]!);
+
+        // The same draft written again (a new ETag, the same body) is still the live version.
+        using var rewritten = await api.PutAsync("/api/journeys/abandoned-cart", SampleFiles.Read("journeys/abandoned-cart.json"));
+        using var again = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/publish");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(1, (int)(await again.JsonAsync())["version"]!);
+        using var get = await api.Admin.GetAsync("/api/journeys/abandoned-cart");
+        var journey = await get.JsonAsync();
+        Assert.Equal(1, (int)journey["liveVersion"]!);
+        Assert.Single(journey["versions"]!.AsArray());
+
+        // A real change publishes version 2.
+        var changed = SampleFiles.Read("journeys/abandoned-cart.json").Replace("\"timeout\": \"PT1H\"", "\"timeout\": \"PT2H\"", StringComparison.Ordinal);
+        using var changedPut = await api.PutAsync("/api/journeys/abandoned-cart", changed);
+        using var second = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/publish");
+        Assert.Equal(2, (int)(await second.JsonAsync())["version"]!);
+    }
+
+    [Fact]
+    public async Task Publish_409_names_the_node_of_each_problem_like_validate()
+    {
+        await using var api = await StartAsync();
+        await DefineAbandonedCartConfigurationAsync(api.Admin);
+        var broken = SampleFiles.Read("journeys/abandoned-cart.json").Replace("\"action\": \"send-email\",\n                   \"params\": { \"email\": \"entry.customer.email\", \"total\": \"entry.cart.total * 0.9\" }", "\"action\": \"no-such-action\"", StringComparison.Ordinal);
+        Assert.Contains("no-such-action", broken, StringComparison.Ordinal);
+        using var put = await api.PutAsync("/api/journeys/broken", broken);
+
+        using var validate = await api.SendAsync(HttpMethod.Post, "/api/journeys/broken/validate");
+        var validationError = (await validate.JsonAsync())["errors"]!.AsArray().First(e => (string?)e!["node"] == "vip-email")!;
+        using var publish = await api.SendAsync(HttpMethod.Post, "/api/journeys/broken/publish");
+        var problem = await publish.ProblemAsync(409);
+
+        var error = problem["errors"]!.AsArray().Single(e => (string)e!["code"]! == (string)validationError["code"]!)!;
+        Assert.Equal("vip-email", (string?)error["node"]);
+        Assert.Equal((string)validationError["path"]!, (string)error["path"]!);
     }
 }

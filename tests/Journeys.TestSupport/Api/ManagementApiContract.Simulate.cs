@@ -1,14 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Journeys.Host.Tests.Support;
 
-namespace Journeys.Host.Tests.Api;
+namespace Journeys.TestSupport.Api;
 
-/// <summary>
-/// <c>POST /api/journeys/{id}/simulate</c> on the embedded host. The runtime is a strict mock: any call to it (an
-/// instance started, a counter read) would fail the request, so a 200 proves the simulation touched no live state.
-/// </summary>
-public sealed class SimulateRouteTests
+/// <summary>POST /api/journeys/{id}/simulate: the draft or a version in virtual time, touching no live state; scenario problems and limits.</summary>
+public abstract partial class ManagementApiContract
 {
     private const string SpecScenario = """
         {
@@ -28,8 +24,8 @@ public sealed class SimulateRouteTests
     [Fact]
     public async Task The_draft_runs_in_virtual_time_with_rendered_masked_calls_and_the_same_bytes_twice()
     {
-        await using var api = await ApiHost.StartAsync();
-        await DefineDraftAsync(api);
+        await using var api = await StartAsync();
+        await DefineAbandonedCartDraftAsync(api);
 
         using var first = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/simulate", SpecScenario);
         using var second = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/simulate", SpecScenario);
@@ -84,8 +80,8 @@ public sealed class SimulateRouteTests
     [Fact]
     public async Task A_published_version_is_simulated_with_the_version_query()
     {
-        await using var api = await ApiHost.StartAsync();
-        await DefineDraftAsync(api);
+        await using var api = await StartAsync();
+        await DefineAbandonedCartDraftAsync(api);
         using var publish = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/publish");
         Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
 
@@ -104,8 +100,8 @@ public sealed class SimulateRouteTests
     [Fact]
     public async Task A_bad_scenario_is_a_400_naming_every_path_at_fault()
     {
-        await using var api = await ApiHost.StartAsync();
-        await DefineDraftAsync(api);
+        await using var api = await StartAsync();
+        await DefineAbandonedCartDraftAsync(api);
 
         using var response = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/simulate", """
             { "start": "monday", "events": [ { "at": "PT-1H", "event": 3 } ], "actions": { "send-email": [ { "status": 99 } ] }, "data": { "loyalty": {} }, "extra": 1 }
@@ -125,8 +121,8 @@ public sealed class SimulateRouteTests
     [Fact]
     public async Task An_invalid_journey_is_a_409_with_its_validation_problems()
     {
-        await using var api = await ApiHost.StartAsync();
-        await JourneyRouteTests.DefineAbandonedCartConfigurationAsync(api);
+        await using var api = await StartAsync();
+        await DefineAbandonedCartConfigurationAsync(api.Admin);
         using var put = await api.PutAsync("/api/journeys/broken", """
             { "name": "b", "entry": "cart.abandoned", "start": "w", "nodes": { "w": { "type": "wait", "duration": "PT1H", "next": "nowhere" } } }
             """);
@@ -141,13 +137,13 @@ public sealed class SimulateRouteTests
     [Fact]
     public async Task Each_limit_has_its_own_code()
     {
-        await using var api = await ApiHost.StartAsync(options => options.Api.SimulationLimits = new Journeys.Runtime.Simulation.SimulationLimits
+        await using var api = await StartAsync(options => options.SimulationLimits = new Journeys.Runtime.Simulation.SimulationLimits
         {
             MaxEvents = 2,
             MaxSpan = TimeSpan.FromDays(10),
             MaxSteps = 3,
         });
-        await DefineDraftAsync(api);
+        await DefineAbandonedCartDraftAsync(api);
 
         using var events = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/simulate", SpecScenario);
         using var span = await api.SendAsync(HttpMethod.Post, "/api/journeys/abandoned-cart/simulate", """{ "events": [ { "at": "P11D", "event": { "id": "x" } } ] }""");
@@ -161,12 +157,5 @@ public sealed class SimulateRouteTests
         Assert.Contains("SIMULATION_TOO_MANY_EVENTS", (await events.ProblemAsync(400)).Codes());
         Assert.Contains("SIMULATION_SPAN_TOO_LONG", (await span.ProblemAsync(400)).Codes());
         Assert.Contains("SIMULATION_TOO_MANY_STEPS", (await steps.ProblemAsync(422)).Codes());
-    }
-
-    private static async Task DefineDraftAsync(ApiHost api)
-    {
-        await JourneyRouteTests.DefineAbandonedCartConfigurationAsync(api);
-        using var put = await api.PutAsync("/api/journeys/abandoned-cart", Samples.Read("journeys/abandoned-cart.json"));
-        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
     }
 }
