@@ -2,6 +2,7 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
 using JourneyFunctions.Tests;
+using JourneyFunctions.Tests.Durable.Work;
 using JourneyFunctions.Triggers;
 using Journeys.Azure.Durable;
 using Microsoft.AspNetCore.Builder;
@@ -55,18 +56,22 @@ internal sealed class DurableEngine : IAsyncDisposable
     }
 
     /// <summary>The Azure Storage backend on <paramref name="connectionString"/>, in a task hub of its own.</summary>
-    public static async Task<DurableEngine> StartAzureStorageAsync(IServiceProvider app, string connectionString, string taskHub, OrchestratorWrapper? wrapOrchestrator = null)
+    /// <param name="meter">When given: storage clients that count their requests and a backend that counts its work items (docs/performance.md).</param>
+    public static async Task<DurableEngine> StartAzureStorageAsync(
+        IServiceProvider app, string connectionString, string taskHub, OrchestratorWrapper? wrapOrchestrator = null, DurableWorkMeter? meter = null)
     {
-        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        var settings = new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            StorageAccountClientProvider = meter?.ClientProvider(connectionString) ?? new StorageAccountClientProvider(connectionString),
             TaskHubName = taskHub,
             PartitionCount = 2,
             // Polling backs off to at most this; the default (30 s) would make each idle wait end late.
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
-        });
+        };
+        meter?.Configure(settings);
+        var service = new AzureStorageOrchestrationService(settings);
         await service.CreateIfNotExistsAsync();
-        return await StartAsync(app, service, service, service as IDisposable, wrapOrchestrator);
+        return await StartAsync(app, meter?.Observe(service) ?? service, meter?.ObserveClient(service) ?? service, service as IDisposable, wrapOrchestrator);
     }
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using JourneyFunctions.Hosting;
 using JourneyFunctions.Tests;
+using JourneyFunctions.Tests.Durable.Work;
 using Journeys.Azure.Durable;
 using Journeys.Azure.Tables;
 using Journeys.Core.Serialization;
@@ -67,6 +68,11 @@ internal sealed class JourneyRun : IAsyncDisposable
         params string[] journeys) =>
         StartAsync(azurite, kind, script, configureApp: null, (catalog, services) => PublishAsync(catalog, services, waits, journeys), wrapOrchestrator);
 
+    /// <summary>Same, on the Azure Storage backend, with every storage client and the backend counted by <paramref name="meter"/>.</summary>
+    public static Task<JourneyRun> StartMeteredAsync(
+        AzuriteFixture azurite, DurableWorkMeter meter, Func<RecordedRequest, int, ScriptedReply> script, IReadOnlyDictionary<string, string> waits, params string[] journeys) =>
+        StartAsync(azurite, EngineKind.AzureStorage, script, configureApp: null, (catalog, services) => PublishAsync(catalog, services, waits, journeys), wrapOrchestrator: null, meter);
+
     /// <summary>
     /// The app with <paramref name="configureApp"/> applied after its own registrations (a test's replacement of a
     /// port wins), its catalog written by <paramref name="publish"/> before the engine starts, and the engine running
@@ -78,10 +84,11 @@ internal sealed class JourneyRun : IAsyncDisposable
         Func<RecordedRequest, int, ScriptedReply> script,
         Action<IServiceCollection>? configureApp,
         Func<CatalogUnderTest, LoopbackServer, Task> publish,
-        OrchestratorWrapper? wrapOrchestrator = null)
+        OrchestratorWrapper? wrapOrchestrator = null,
+        DurableWorkMeter? meter = null)
     {
         ArgumentNullException.ThrowIfNull(publish);
-        var tableService = new TableServiceClient(azurite.ConnectionString);
+        var tableService = new TableServiceClient(azurite.ConnectionString, meter?.Requests.Table(StorageCaller.AppActivities));
         foreach (var table in new[] { JourneyTables.Catalog, JourneyTables.EventKeys, JourneyTables.Exits, JourneyTables.Counters, JourneyTables.DeadLetters, JourneyTables.Instances })
         {
             await tableService.DeleteTableAsync(table);
@@ -97,7 +104,7 @@ internal sealed class JourneyRun : IAsyncDisposable
         await publish(CatalogUnderTest.From(app), services);
         var engine = kind == EngineKind.InMemory
             ? await DurableEngine.StartInMemoryAsync(app, wrapOrchestrator)
-            : await DurableEngine.StartAzureStorageAsync(app, azurite.ConnectionString, "hub" + Guid.NewGuid().ToString("N")[..12], wrapOrchestrator);
+            : await DurableEngine.StartAzureStorageAsync(app, azurite.ConnectionString, meter?.TaskHub ?? "hub" + Guid.NewGuid().ToString("N")[..12], wrapOrchestrator, meter);
         return new JourneyRun(app, engine, services);
     }
 
