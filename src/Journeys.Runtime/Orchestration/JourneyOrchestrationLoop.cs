@@ -122,10 +122,11 @@ public static class JourneyOrchestrationLoop
         /// </summary>
         private StepResult ApplyUnlessStopped(StepInput completed) => Apply(StopRequested ? new StopInput() : completed);
 
+        /// <summary>Logic 4 on: one stop wait for the whole execution, which an activity's result also consults.</summary>
         private bool SharedStop => logic >= OrchestrationLogic.StopWaitedOncePerExecution;
 
-        /// <summary>A stop was received (logic 4 on: before, only a wait saw a stop, and reading it would add a call).</summary>
-        private bool StopRequested => logic >= OrchestrationLogic.StopWaitedOncePerExecution && port.StopRequested;
+        /// <summary>A stop was received (only with the shared stop wait: before, only a wait saw a stop, and reading it would add a call).</summary>
+        private bool StopRequested => SharedStop && port.StopRequested;
 
         /// <summary>Carries out one command; null when the history grew long while waiting (continue as new, still waiting).</summary>
         private async Task<StepResult?> ExecuteAsync(JourneyCommand command)
